@@ -1,0 +1,41 @@
+using Hub.Grains.Common;
+using Hub.Grains.Hosting;
+
+namespace Hub.Grains.Accounts;
+
+public sealed class AccountDirectoryGrain(
+    [PersistentState("account-directory", StorageNames.Grains)] IPersistentState<AccountDirectoryState> state,
+    TimeProvider time) : Grain, IAccountDirectoryGrain
+{
+    public const int MaxNameLength = 200;
+
+    async Task<AccountProfile> IAccountDirectoryGrain.Register(string id, string name, string department)
+    {
+        AccountId.Require(id);
+        name = TextRules.RequireText(name, "name");
+        department = TextRules.OptionalText(department, "department");
+        if (name.Length > MaxNameLength || department.Length > MaxNameLength)
+        {
+            throw RuleViolation.BadRequest($"name and department are at most {MaxNameLength} characters");
+        }
+        if (state.State.Accounts.Any(a => a.Id == id))
+        {
+            throw RuleViolation.Conflict($"account '{id}' already exists");
+        }
+
+        var profile = new AccountProfile(id, name.Trim(), department.Trim(), time.GetUtcNow());
+        await GrainFactory.GetGrain<IAccountGrain>(id).Create(profile);
+        state.State.Accounts.Add(profile);
+        await state.WriteStateAsync();
+        return profile;
+    }
+
+    Task<IReadOnlyList<AccountProfile>> IAccountDirectoryGrain.List() =>
+        Task.FromResult<IReadOnlyList<AccountProfile>>([.. state.State.Accounts]);
+}
+
+[GenerateSerializer, Alias("hub.account-directory-state")]
+public sealed class AccountDirectoryState
+{
+    [Id(0)] public List<AccountProfile> Accounts { get; set; } = [];
+}

@@ -1,0 +1,188 @@
+using Hub.Grains.Common;
+using Hub.Grains.Conversations;
+using Hub.Grains.Hosting;
+using Hub.Grains.Push;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Grains.Accounts;
+
+public sealed class AccountGrain(
+    [PersistentState("account", StorageNames.Grains)] IPersistentState<AccountState> state,
+    IOptions<RoutingOptions> routing,
+    IClientPush push,
+    TimeProvider time,
+    ILogger<AccountGrain> logger) : Grain, IAccountGrain
+{
+    private AccountState State => state.State;
+
+    private int Capacity => routing.Value.AgentCapacity;
+
+    async Task IAccountGrain.Create(AccountProfile profile)
+    {
+        if (State.Profile is not null)
+        {
+            if (State.Profile with { CreatedAt = profile.CreatedAt } == profile)
+            {
+                return;
+            }
+            throw RuleViolation.Conflict($"account '{profile.Id}' already exists");
+        }
+        State.Profile = profile;
+        await state.WriteStateAsync();
+    }
+
+    Task<AccountProfile> IAccountGrain.GetProfile() => Task.FromResult(RequireProfile());
+
+    async Task IAccountGrain.AddStaff(StaffMember member)
+    {
+        RequireProfile();
+        State.Staff[member.UserId] = member;
+        if (member.Roles.Contains(Roles.Agent))
+        {
+            State.Agents.TryAdd(member.UserId, new AgentSlot());
+        }
+        await state.WriteStateAsync();
+    }
+
+    async Task IAccountGrain.SetAvailability(string agentId, bool available)
+    {
+        RequireProfile();
+        if (!State.Staff.TryGetValue(agentId, out var member) || !member.Roles.Contains(Roles.Agent)
+            || !State.Agents.TryGetValue(agentId, out var slot))
+        {
+            throw RuleViolation.Forbidden($"only agents of '{this.GetPrimaryKeyString()}' can take its conversations");
+        }
+        if (slot.Available == available)
+        {
+            return;
+        }
+        slot.Available = available;
+        slot.AvailableSince = available ? time.GetUtcNow() : null;
+        await state.WriteStateAsync();
+        if (available)
+        {
+            await Drain();
+        }
+    }
+
+    async Task IAccountGrain.GoOffline(string agentId)
+    {
+        if (State.Agents.TryGetValue(agentId, out var slot) && slot.Available)
+        {
+            slot.Available = false;
+            slot.AvailableSince = null;
+            await state.WriteStateAsync();
+        }
+    }
+
+    async Task<RoutingResult> IAccountGrain.RequestAgent(RoutingRequest request)
+    {
+        RequireProfile();
+        var holder = State.Agents.FirstOrDefault(a => a.Value.Open.Contains(request.ConversationId));
+        if (holder.Key is not null)
+        {
+            return new RoutingResult(AssignmentOf(holder.Key), null);
+        }
+        var queued = State.Queue.FindIndex(q => q.ConversationId == request.ConversationId);
+        if (queued >= 0)
+        {
+            return new RoutingResult(null, queued + 1);
+        }
+
+        if (State.Queue.Count == 0 && AgentSelection.Pick(State.Agents, Capacity) is { } agentId)
+        {
+            TakeOn(agentId, request.ConversationId);
+            await state.WriteStateAsync();
+            return new RoutingResult(AssignmentOf(agentId), null);
+        }
+
+        State.Queue.Add(new QueuedConversation(request.ConversationId, request.CitizenId, time.GetUtcNow()));
+        await state.WriteStateAsync();
+        return new RoutingResult(null, State.Queue.Count);
+    }
+
+    async Task IAccountGrain.Release(string conversationId, string agentId)
+    {
+        var changed = State.Agents.TryGetValue(agentId, out var slot) && slot.Open.Remove(conversationId);
+        changed |= State.Queue.RemoveAll(q => q.ConversationId == conversationId) > 0;
+        if (!changed)
+        {
+            return;
+        }
+        await state.WriteStateAsync();
+        await Drain();
+    }
+
+    Task<IReadOnlyList<string>> IAccountGrain.GetOpenConversations(string agentId)
+    {
+        IReadOnlyList<string> open = State.Agents.TryGetValue(agentId, out var slot) ? [.. slot.Open] : [];
+        return Task.FromResult(open);
+    }
+
+    /// <summary>
+    /// Assigns queued conversations while agents have room. The assignments are stored
+    /// before the conversations hear of them, so a crash in between leaves the account
+    /// believing the agent holds the conversation, never the other way round.
+    /// </summary>
+    private async Task Drain()
+    {
+        while (true)
+        {
+            var assigned = new List<(string ConversationId, AgentAssignment Assignment)>();
+            while (State.Queue.Count > 0 && AgentSelection.Pick(State.Agents, Capacity) is { } agentId)
+            {
+                var next = State.Queue[0];
+                State.Queue.RemoveAt(0);
+                TakeOn(agentId, next.ConversationId);
+                assigned.Add((next.ConversationId, AssignmentOf(agentId)));
+            }
+            if (assigned.Count == 0)
+            {
+                return;
+            }
+            await state.WriteStateAsync();
+
+            var refused = 0;
+            foreach (var (conversationId, assignment) in assigned)
+            {
+                if (!await GrainFactory.GetGrain<IConversationGrain>(conversationId).AssignAgent(assignment))
+                {
+                    logger.LogWarning("Conversation {ConversationId} refused agent {AgentId}", conversationId, assignment.AgentId);
+                    State.Agents[assignment.AgentId].Open.Remove(conversationId);
+                    refused++;
+                }
+            }
+            if (refused > 0)
+            {
+                await state.WriteStateAsync();
+                continue;
+            }
+            await AnnounceQueuePositions();
+            return;
+        }
+    }
+
+    private async Task AnnounceQueuePositions()
+    {
+        for (var i = 0; i < State.Queue.Count; i++)
+        {
+            var queued = State.Queue[i];
+            await push.ToUsers([queued.CitizenId], ClientEvents.ConversationStatus,
+                new ConversationStatusChanged(queued.ConversationId, ConversationStatus.Queued.ToWire(), i + 1));
+        }
+    }
+
+    private void TakeOn(string agentId, string conversationId)
+    {
+        var slot = State.Agents[agentId];
+        slot.Open.Add(conversationId);
+        slot.LastAssignedAt = time.GetUtcNow();
+    }
+
+    private AgentAssignment AssignmentOf(string agentId) =>
+        new(this.GetPrimaryKeyString(), agentId, State.Staff[agentId].DisplayName);
+
+    private AccountProfile RequireProfile() =>
+        State.Profile ?? throw RuleViolation.NotFound($"account '{this.GetPrimaryKeyString()}' does not exist");
+}

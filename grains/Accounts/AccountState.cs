@@ -1,0 +1,30 @@
+namespace Hub.Grains.Accounts;
+
+/// <summary>The persisted state of one account: its profile, staff, agents and queue.</summary>
+[GenerateSerializer, Alias("hub.account-state")]
+public sealed class AccountState
+{
+    [Id(0)] public AccountProfile? Profile { get; set; }
+    [Id(1)] public Dictionary<string, StaffMember> Staff { get; set; } = [];
+    [Id(2)] public Dictionary<string, AgentSlot> Agents { get; set; } = [];
+    [Id(3)] public List<QueuedConversation> Queue { get; set; } = [];
+}
+
+/// <summary>One agent's place in routing: whether they take work and what they hold.</summary>
+[GenerateSerializer, Alias("hub.agent-slot")]
+public sealed class AgentSlot
+{
+    [Id(0)] public bool Available { get; set; }
+    [Id(1)] public HashSet<string> Open { get; set; } = [];
+    [Id(2)] public DateTimeOffset? LastAssignedAt { get; set; }
+    [Id(3)] public DateTimeOffset? AvailableSince { get; set; }
+
+    /// <summary>Since when this agent has waited for work: ties in load go to the longest wait.</summary>
+    public DateTimeOffset WaitingSince => LastAssignedAt ?? AvailableSince ?? DateTimeOffset.MinValue;
+}
+
+[GenerateSerializer, Immutable, Alias("hub.queued-conversation")]
+public sealed record QueuedConversation(
+    [property: Id(0)] string ConversationId,
+    [property: Id(1)] string CitizenId,
+    [property: Id(2)] DateTimeOffset EnqueuedAt);

@@ -1,0 +1,10 @@
+namespace Hub.Grains.Accounts;
+
+/// <summary>The list of all accounts, in the order they were created; one per cluster.</summary>
+public interface IAccountDirectoryGrain : IGrainWithIntegerKey
+{
+    /// <summary>Creates an account; conflict when the id is taken.</summary>
+    Task<AccountProfile> Register(string id, string name, string department);
+
+    Task<IReadOnlyList<AccountProfile>> List();
+}

@@ -1,0 +1,32 @@
+namespace Hub.Grains.Accounts;
+
+/// <summary>
+/// One government account: its profile, its staff roster, and the single writer of its
+/// routing, so two conversations can never race for the same agent.
+/// </summary>
+public interface IAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the account; repeating the same profile is harmless, another is a conflict.</summary>
+    Task Create(AccountProfile profile);
+
+    /// <summary>The profile; not_found when the account does not exist.</summary>
+    Task<AccountProfile> GetProfile();
+
+    /// <summary>Adds a member to the roster, or updates their name and roles.</summary>
+    Task AddStaff(StaffMember member);
+
+    /// <summary>An agent of this account starts or stops taking conversations.</summary>
+    Task SetAvailability(string agentId, bool available);
+
+    /// <summary>The agent's last connection closed: take no new conversations until they return.</summary>
+    Task GoOffline(string agentId);
+
+    /// <summary>Routes a conversation to an agent now, or queues it first in first out.</summary>
+    Task<RoutingResult> RequestAgent(RoutingRequest request);
+
+    /// <summary>A conversation left its agent (resolved or transferred): frees capacity and drains the queue.</summary>
+    Task Release(string conversationId, string agentId);
+
+    /// <summary>The open conversations assigned to one agent of this account.</summary>
+    Task<IReadOnlyList<string>> GetOpenConversations(string agentId);
+}

@@ -1,0 +1,275 @@
+using Hub.Grains.Accounts;
+using Hub.Grains.Common;
+using Hub.Grains.Hosting;
+using Hub.Grains.Push;
+
+namespace Hub.Grains.Conversations;
+
+public sealed class ConversationGrain(
+    [PersistentState("conversation", StorageNames.Grains)] IPersistentState<ConversationState> state,
+    IClientPush push,
+    TimeProvider time) : Grain, IConversationGrain
+{
+    private ConversationState State => state.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    async Task<ConversationView> IConversationGrain.Start(Caller citizen, string accountId, string subject)
+    {
+        if (!citizen.HasRole(Roles.Citizen))
+        {
+            throw RuleViolation.Forbidden("only citizens start conversations");
+        }
+        AccountId.Require(accountId);
+        subject = TextRules.OptionalText(subject, "subject").Trim();
+        if (State.Status != ConversationStatus.None)
+        {
+            throw RuleViolation.Conflict("conversation already started");
+        }
+        var account = GrainFactory.GetGrain<IAccountGrain>(accountId);
+        var profile = await account.GetProfile();
+
+        State.Status = ConversationStatus.Queued;
+        State.AccountId = accountId;
+        State.AccountName = profile.Name;
+        State.CitizenId = citizen.UserId;
+        State.CitizenName = citizen.DisplayName;
+        State.Subject = subject;
+        State.CreatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+
+        await Route(account);
+        return ViewFor(citizen.UserId);
+    }
+
+    async Task<long> IConversationGrain.Send(Caller sender, string clientMessageId, string text)
+    {
+        RequireStarted();
+        var role = RoleOf(sender) ?? throw RuleViolation.Forbidden("only participants send messages");
+        clientMessageId = TextRules.RequireClientId(clientMessageId, "clientMessageId");
+        var key = $"{sender.UserId}\n{clientMessageId}";
+        if (State.SeqByClientMessage.TryGetValue(key, out var existing))
+        {
+            return existing;
+        }
+        text = TextRules.RequireText(text, "text");
+        if (State.Status == ConversationStatus.Resolved)
+        {
+            throw RuleViolation.Conflict("conversation is resolved");
+        }
+
+        var message = new ChatMessage(Id, State.LastSeq + 1, clientMessageId, sender.UserId, role, text, time.GetUtcNow());
+        State.Messages.Add(message);
+        State.SeqByClientMessage[key] = message.Seq;
+        State.LastRead[sender.UserId] = message.Seq;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored, so not acknowledged: forget it, and the client's retry with the
+            // same id gets the same seq the message would have had.
+            State.Messages.RemoveAt(State.Messages.Count - 1);
+            State.SeqByClientMessage.Remove(key);
+            throw;
+        }
+        await push.ToUsers(Participants(), ClientEvents.Message, message);
+        return message.Seq;
+    }
+
+    Task<IReadOnlyList<ChatMessage>> IConversationGrain.GetHistory(Caller caller, long afterSeq)
+    {
+        RequireReader(caller);
+        if (afterSeq < 0)
+        {
+            throw RuleViolation.BadRequest("afterSeq must not be negative");
+        }
+        IReadOnlyList<ChatMessage> messages = afterSeq >= State.LastSeq
+            ? []
+            : State.Messages.GetRange((int)afterSeq, State.Messages.Count - (int)afterSeq);
+        return Task.FromResult(messages);
+    }
+
+    Task<ConversationView> IConversationGrain.Describe(Caller caller)
+    {
+        RequireReader(caller);
+        return Task.FromResult(ViewFor(caller.UserId));
+    }
+
+    async Task IConversationGrain.Transfer(Caller agent, string toAccountId, string note)
+    {
+        RequireAssignedAgent(agent);
+        AccountId.Require(toAccountId);
+        note = TextRules.OptionalText(note, "note").Trim();
+        var target = GrainFactory.GetGrain<IAccountGrain>(toAccountId);
+        var profile = await target.GetProfile();
+
+        var from = State.AccountId;
+        await GrainFactory.GetGrain<IAccountGrain>(from).Release(Id, agent.UserId);
+        State.Transfers.Add(new TransferRecord(from, toAccountId, agent.UserId, note, time.GetUtcNow()));
+        State.AccountId = toAccountId;
+        State.AccountName = profile.Name;
+        State.AgentId = null;
+        State.AgentName = null;
+        State.Status = ConversationStatus.Queued;
+        await state.WriteStateAsync();
+
+        await push.ToUsers([State.CitizenId, agent.UserId], ClientEvents.ConversationTransferred,
+            new ConversationTransferred(Id, from, toAccountId, note, agent.UserId));
+        await Route(target);
+    }
+
+    async Task IConversationGrain.Resolve(Caller agent)
+    {
+        RequireAssignedAgent(agent);
+        State.Status = ConversationStatus.Resolved;
+        State.ResolvedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IAccountGrain>(State.AccountId).Release(Id, agent.UserId);
+        await PushStatus(Participants());
+    }
+
+    async Task IConversationGrain.Rate(Caller citizen, int score)
+    {
+        RequireStarted();
+        if (citizen.UserId != State.CitizenId)
+        {
+            throw RuleViolation.Forbidden("only the citizen rates the conversation");
+        }
+        if (score is < 1 or > 5)
+        {
+            throw RuleViolation.BadRequest("score must be 1 to 5");
+        }
+        if (State.Status != ConversationStatus.Resolved)
+        {
+            throw RuleViolation.Conflict("a conversation is rated after it is resolved");
+        }
+        if (State.Rating is not null)
+        {
+            throw RuleViolation.Conflict("conversation is already rated");
+        }
+        State.Rating = score;
+        await state.WriteStateAsync();
+    }
+
+    async Task IConversationGrain.SetTyping(Caller caller, bool isTyping)
+    {
+        RequireStarted();
+        var role = RoleOf(caller) ?? throw RuleViolation.Forbidden("only participants type");
+        await push.ToUsers(OthersThan(caller.UserId), ClientEvents.Typing,
+            new TypingChanged(Id, caller.UserId, role, isTyping));
+    }
+
+    async Task IConversationGrain.MarkRead(Caller caller, long seq)
+    {
+        RequireStarted();
+        var role = RoleOf(caller) ?? throw RuleViolation.Forbidden("only participants mark messages read");
+        if (seq < 0)
+        {
+            throw RuleViolation.BadRequest("seq must not be negative");
+        }
+        seq = Math.Min(seq, State.LastSeq);
+        if (seq <= State.LastRead.GetValueOrDefault(caller.UserId))
+        {
+            return;
+        }
+        State.LastRead[caller.UserId] = seq;
+        await state.WriteStateAsync();
+        await push.ToUsers(OthersThan(caller.UserId), ClientEvents.ReadReceipt,
+            new ReadReceipt(Id, caller.UserId, role, seq));
+    }
+
+    async Task<bool> IConversationGrain.AssignAgent(AgentAssignment assignment)
+    {
+        if (State.Status != ConversationStatus.Queued || State.AccountId != assignment.AccountId)
+        {
+            return false;
+        }
+        await Apply(assignment);
+        return true;
+    }
+
+    private async Task Route(IAccountGrain account)
+    {
+        var routing = await account.RequestAgent(new RoutingRequest(Id, State.CitizenId, State.Subject));
+        if (routing.Assignment is { } assignment)
+        {
+            await Apply(assignment);
+            return;
+        }
+        State.QueuePosition = routing.QueuePosition;
+        await PushStatus([State.CitizenId]);
+    }
+
+    private async Task Apply(AgentAssignment assignment)
+    {
+        State.Status = ConversationStatus.Assigned;
+        State.AgentId = assignment.AgentId;
+        State.AgentName = assignment.AgentName;
+        State.QueuePosition = null;
+        await state.WriteStateAsync();
+
+        var lastTransfer = State.Transfers.LastOrDefault();
+        await push.ToUsers(Participants(), ClientEvents.ConversationAssigned, new ConversationAssigned(
+            Id, assignment.AccountId, assignment.AgentId, assignment.AgentName, State.Subject, State.CitizenName,
+            lastTransfer?.Note, lastTransfer?.FromAccountId));
+        await PushStatus(Participants());
+    }
+
+    private Task PushStatus(IReadOnlyCollection<string> to) =>
+        push.ToUsers(to, ClientEvents.ConversationStatus,
+            new ConversationStatusChanged(Id, State.Status.ToWire(), State.QueuePosition));
+
+    private ConversationView ViewFor(string userId)
+    {
+        var lastRead = State.LastRead.GetValueOrDefault(userId);
+        var unread = State.Messages.Skip((int)lastRead).Count(m => m.SenderId != userId);
+        var lastTransfer = State.Transfers.LastOrDefault();
+        return new ConversationView(Id, State.AccountId, State.AccountName, State.Subject, State.Status.ToWire(),
+            State.CitizenId, State.CitizenName, State.AgentId, State.AgentName, State.LastSeq, State.QueuePosition,
+            State.Rating, unread, lastTransfer?.Note, lastTransfer?.FromAccountId, State.CreatedAt);
+    }
+
+    private string? RoleOf(Caller caller) =>
+        caller.UserId == State.CitizenId ? Roles.Citizen
+        : caller.UserId == State.AgentId ? Roles.Agent
+        : null;
+
+    private IReadOnlyCollection<string> Participants() =>
+        State.AgentId is null ? [State.CitizenId] : [State.CitizenId, State.AgentId];
+
+    private IReadOnlyCollection<string> OthersThan(string userId) =>
+        [.. Participants().Where(p => p != userId)];
+
+    private void RequireStarted()
+    {
+        if (State.Status == ConversationStatus.None)
+        {
+            throw RuleViolation.NotFound($"conversation '{Id}' does not exist");
+        }
+    }
+
+    private void RequireReader(Caller caller)
+    {
+        RequireStarted();
+        var inspects = caller.HasRole(Roles.Inspector) && caller.IsStaffOf(State.AccountId);
+        if (RoleOf(caller) is null && !inspects)
+        {
+            throw RuleViolation.Forbidden("only participants and the account's inspectors read this conversation");
+        }
+    }
+
+    private void RequireAssignedAgent(Caller agent)
+    {
+        RequireStarted();
+        if (State.AgentId != agent.UserId)
+        {
+            throw RuleViolation.Forbidden("only the assigned agent can do this");
+        }
+        if (State.Status != ConversationStatus.Assigned)
+        {
+            throw RuleViolation.Conflict($"conversation is {State.Status.ToWire()}");
+        }
+    }
+}

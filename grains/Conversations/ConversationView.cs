@@ -1,0 +1,21 @@
+namespace Hub.Grains.Conversations;
+
+/// <summary>A conversation as one participant sees it; <see cref="Unread"/> counts the other side's messages.</summary>
+[GenerateSerializer, Immutable, Alias("hub.conversation-view")]
+public sealed record ConversationView(
+    [property: Id(0)] string ConversationId,
+    [property: Id(1)] string AccountId,
+    [property: Id(2)] string AccountName,
+    [property: Id(3)] string Subject,
+    [property: Id(4)] string Status,
+    [property: Id(5)] string CitizenId,
+    [property: Id(6)] string CitizenName,
+    [property: Id(7)] string? AgentId,
+    [property: Id(8)] string? AgentName,
+    [property: Id(9)] long LastSeq,
+    [property: Id(10)] int? QueuePosition,
+    [property: Id(11)] int? Rating,
+    [property: Id(12)] int Unread,
+    [property: Id(13)] string? TransferNote,
+    [property: Id(14)] string? FromAccountId,
+    [property: Id(15)] DateTimeOffset CreatedAt);

@@ -1,0 +1,38 @@
+using Hub.Grains.Accounts;
+using Hub.Grains.Common;
+
+namespace Hub.Grains.Conversations;
+
+/// <summary>
+/// One conversation between a citizen and an account: it owns the messages, the
+/// participants, the status and the assignment, and pushes every change to the participants.
+/// </summary>
+public interface IConversationGrain : IGrainWithStringKey
+{
+    /// <summary>The citizen opens the conversation; it is routed at once or queued.</summary>
+    Task<ConversationView> Start(Caller citizen, string accountId, string subject);
+
+    /// <summary>Stores a message and returns its seq; the same client message id returns the same seq.</summary>
+    Task<long> Send(Caller sender, string clientMessageId, string text);
+
+    /// <summary>Messages with seq greater than <paramref name="afterSeq"/>, in order.</summary>
+    Task<IReadOnlyList<ChatMessage>> GetHistory(Caller caller, long afterSeq);
+
+    /// <summary>The conversation as the caller sees it; forbidden to anyone who may not read it.</summary>
+    Task<ConversationView> Describe(Caller caller);
+
+    /// <summary>The assigned agent hands the conversation to another account.</summary>
+    Task Transfer(Caller agent, string toAccountId, string note);
+
+    Task Resolve(Caller agent);
+
+    /// <summary>The citizen rates a resolved conversation, once, 1 to 5.</summary>
+    Task Rate(Caller citizen, int score);
+
+    Task SetTyping(Caller caller, bool isTyping);
+
+    Task MarkRead(Caller caller, long seq);
+
+    /// <summary>The account gives a queued conversation to an agent; false when it is no longer waiting there.</summary>
+    Task<bool> AssignAgent(AgentAssignment assignment);
+}

@@ -1,0 +1,40 @@
+using Hub.Grains.Accounts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Hub.Grains.Hosting;
+
+/// <summary>
+/// The one place a silo is configured, used by the headless silo and by the web node that
+/// co-hosts one, so the embedded default and a cluster differ only in configuration.
+/// </summary>
+public static class SiloHostingExtensions
+{
+    public static IHostApplicationBuilder AddHubSilo(this IHostApplicationBuilder builder)
+    {
+        var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        builder.Services.AddOptions<RoutingOptions>()
+            .Bind(builder.Configuration.GetSection(RoutingOptions.Section))
+            .Validate(o => o.AgentCapacity is >= 1 and <= 100, "Hub:Routing:AgentCapacity must be 1 to 100")
+            .ValidateOnStart();
+        // Orleans logs every grain call at Information under this category.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+
+        builder.UseOrleans(orleans => orleans
+            .UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: "hub", clusterId: silo.ClusterId)
+            .AddHubGrainServices());
+        return builder;
+    }
+
+    /// <summary>Storage, reminders and services every Hub silo needs; grain tests use it too.</summary>
+    public static ISiloBuilder AddHubGrainServices(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorage(StorageNames.Grains);
+        silo.UseInMemoryReminderService();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        return silo;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Hub.Grains.Push;
+
+/// <summary>Names of the events the hub sends to clients.</summary>
+public static class ClientEvents
+{
+    public const string Message = "message";
+    public const string ConversationAssigned = "conversationAssigned";
+    public const string ConversationStatus = "conversationStatus";
+    public const string ConversationTransferred = "conversationTransferred";
+    public const string Typing = "typing";
+    public const string ReadReceipt = "readReceipt";
+}

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using Hub.Grains.Common;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Hub.Web.Auth;
+
+public static class IdentityExtensions
+{
+    public const string AdminPolicy = "admin";
+
+    /// <summary>Signed bearer tokens for REST and the hub, role policies, and the first admin.</summary>
+    public static WebApplicationBuilder AddHubIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>()
+            .Bind(builder.Configuration.GetSection(AuthOptions.Section))
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                // A per-process key keeps a developer's single node running without setup;
+                // tokens then die with the process, which is what Development wants.
+                if (string.IsNullOrEmpty(options.SigningKey) && environment.IsDevelopment())
+                {
+                    options.SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(AuthOptions.MinKeyBytes));
+                }
+            })
+            .Validate(options => IsStrongKey(options.SigningKey),
+                $"Hub:Auth:SigningKey must be base64 of at least {AuthOptions.MinKeyBytes} bytes; it is required outside Development")
+            .ValidateOnStart();
+        builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
+        builder.Services.AddSingleton<TokenIssuer>();
+
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TokenIssuer>((jwt, issuer) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = issuer.ValidationParameters();
+                jwt.Events = new JwtBearerEvents { OnMessageReceived = ReadHubTokenFromQuery };
+            });
+
+        builder.Services.AddSingleton<IAuthorizationHandler, TokenIfPresentedRequirement>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin))
+            .AddPolicy(TokenIfPresentedRequirement.Policy, policy => policy.AddRequirements(new TokenIfPresentedRequirement()));
+
+        builder.Services.AddHostedService<AdminSeeder>();
+        return builder;
+    }
+
+    /// <summary>Browsers cannot set headers on WebSockets, so the hub also takes the token from the query.</summary>
+    private static Task ReadHubTokenFromQuery(MessageReceivedContext context)
+    {
+        var token = context.Request.Query["access_token"];
+        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hub"))
+        {
+            context.Token = token;
+        }
+        return Task.CompletedTask;
+    }
+
+    private static bool IsStrongKey(string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return false;
+        }
+        var bytes = new byte[key.Length];
+        return Convert.TryFromBase64String(key, bytes, out var length) && length >= AuthOptions.MinKeyBytes;
+    }
+}

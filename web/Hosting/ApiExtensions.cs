@@ -1,0 +1,50 @@
+using Hub.Web.Apis;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Hub.Web.Hosting;
+
+public static class ApiExtensions
+{
+    /// <summary>Largest REST body; every field of the contract fits in far less.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddHubApi(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<RuleViolationHandler>();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    /// <summary>Errors as problem+json, the pages, identity, and the endpoints, in that order.</summary>
+    public static WebApplication UseHubPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseWebSockets();
+
+        app.MapAuthApi();
+        app.MapAccountsApi();
+        app.MapHealthChecks("/health");
+        app.MapLiveHub();
+        app.AnnounceAddresses();
+        return app;
+    }
+
+    /// <summary>Says where the hub listens once it does, so the Run command prints its URL.</summary>
+    private static void AnnounceAddresses(this WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+            {
+                app.Logger.LogInformation("Hub is running at {Address}", address);
+            }
+        });
+}

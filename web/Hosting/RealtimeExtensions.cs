@@ -1,0 +1,30 @@
+using Hub.Grains.Push;
+using Hub.Web.Auth;
+using Hub.Web.Hubs;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Hub.Web.Hosting;
+
+public static class RealtimeExtensions
+{
+    /// <summary>Room for a 4,000-character text in any script, JSON-escaped, with the envelope around it.</summary>
+    public const long MaxHubMessageBytes = 64 * 1024;
+
+    public static WebApplicationBuilder AddHubRealtime(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSignalR(options =>
+        {
+            options.MaximumReceiveMessageSize = MaxHubMessageBytes;
+            options.AddFilter<RuleViolationFilter>();
+        });
+        builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        builder.Services.AddSingleton<IClientPush, SignalRClientPush>();
+        return builder;
+    }
+
+    public static WebApplication MapLiveHub(this WebApplication app)
+    {
+        app.MapHub<LiveHub>("/hub").RequireAuthorization(TokenIfPresentedRequirement.Policy);
+        return app;
+    }
+}

@@ -1,0 +1,57 @@
+using Hub.Grains.Accounts;
+using Hub.Grains.Common;
+using Hub.Grains.Conversations;
+
+namespace Hub.Web.Hubs;
+
+public sealed partial class LiveHub
+{
+    public sealed record SendResult(long Seq);
+
+    public Task<ConversationView> StartConversation(string accountId, string? subject) =>
+        grains.GetGrain<IConversationGrain>(Guid.NewGuid().ToString("N")).Start(Caller, accountId, subject ?? "");
+
+    public async Task<SendResult> SendMessage(string conversationId, string clientMessageId, string text) =>
+        new(await Conversation(conversationId).Send(Caller, clientMessageId, text));
+
+    public Task<IReadOnlyList<ChatMessage>> GetHistory(string conversationId, long afterSeq) =>
+        Conversation(conversationId).GetHistory(Caller, afterSeq);
+
+    /// <summary>
+    /// Pushes go to every connection of a participant's user, so a reconnected connection is
+    /// subscribed already; joining checks access and returns where the conversation stands.
+    /// </summary>
+    public Task<ConversationView> JoinConversation(string conversationId) =>
+        Conversation(conversationId).Describe(Caller);
+
+    public Task<ConversationView> GetConversation(string conversationId) =>
+        Conversation(conversationId).Describe(Caller);
+
+    public async Task<IReadOnlyList<ConversationView>> GetMyConversations(string accountId)
+    {
+        var caller = Caller;
+        var open = await grains.GetGrain<IAccountGrain>(AccountId.Require(accountId)).GetOpenConversations(caller.UserId);
+        return await Task.WhenAll(open.Select(id => Conversation(id).Describe(caller)));
+    }
+
+    public Task SetAvailability(string accountId, bool available) =>
+        grains.GetGrain<IAccountGrain>(AccountId.Require(accountId)).SetAvailability(Caller.UserId, available);
+
+    public Task TransferConversation(string conversationId, string toAccountId, string? note) =>
+        Conversation(conversationId).Transfer(Caller, toAccountId, note ?? "");
+
+    public Task ResolveConversation(string conversationId) =>
+        Conversation(conversationId).Resolve(Caller);
+
+    public Task RateConversation(string conversationId, int score) =>
+        Conversation(conversationId).Rate(Caller, score);
+
+    public Task SetTyping(string conversationId, bool isTyping) =>
+        Conversation(conversationId).SetTyping(Caller, isTyping);
+
+    public Task MarkRead(string conversationId, long seq) =>
+        Conversation(conversationId).MarkRead(Caller, seq);
+
+    private IConversationGrain Conversation(string? conversationId) =>
+        grains.GetGrain<IConversationGrain>(RequireId(conversationId, "conversationId"));
+}

@@ -1,0 +1,41 @@
+using Hub.Grains.Accounts;
+using Hub.Grains.Common;
+using Hub.Grains.Presence;
+using Hub.Web.Auth;
+
+namespace Hub.Web.Hubs;
+
+/// <summary>
+/// The one SignalR hub of the contract. It authenticates, checks the shape of arguments,
+/// calls a grain and maps the answer; the rules live in the grains. One partial file per area.
+/// </summary>
+public sealed partial class LiveHub(IGrainFactory grains) : Microsoft.AspNetCore.SignalR.Hub
+{
+    private const int MaxIdLength = 128;
+
+    private Caller Caller => Context.User.RequireCaller();
+
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.User.ToCaller() is { } caller && caller.HasRole(Roles.Agent))
+        {
+            await grains.GetGrain<IUserPresenceGrain>(caller.UserId).Connected(Context.ConnectionId);
+        }
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.User.ToCaller() is { } caller && caller.HasRole(Roles.Agent)
+            && await grains.GetGrain<IUserPresenceGrain>(caller.UserId).Disconnected(Context.ConnectionId))
+        {
+            await Task.WhenAll(caller.AccountIds.Select(a => grains.GetGrain<IAccountGrain>(a).GoOffline(caller.UserId)));
+        }
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private static string RequireId(string? id, string name) =>
+        string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength
+            ? throw RuleViolation.BadRequest($"{name} is required")
+            : id;
+}
