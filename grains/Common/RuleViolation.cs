@@ -7,16 +7,16 @@ namespace Hub.Grains.Common;
 [GenerateSerializer, Alias("hub.rule-violation")]
 public sealed class RuleViolation : Exception
 {
-    public RuleViolation(ErrorCode code, string message) : base(message) => Code = code;
+    public RuleViolation(HubErrorCode code, string message) : base(message) => Code = code;
 
     [Id(0)]
-    public ErrorCode Code { get; private set; }
+    public HubErrorCode Code { get; private set; }
 
-    public static RuleViolation BadRequest(string message) => new(ErrorCode.BadRequest, message);
-    public static RuleViolation Unauthorized(string message) => new(ErrorCode.Unauthorized, message);
-    public static RuleViolation Forbidden(string message) => new(ErrorCode.Forbidden, message);
-    public static RuleViolation NotFound(string message) => new(ErrorCode.NotFound, message);
-    public static RuleViolation Conflict(string message) => new(ErrorCode.Conflict, message);
-    public static RuleViolation TooLarge(string message) => new(ErrorCode.TooLarge, message);
-    public static RuleViolation RateLimited(string message) => new(ErrorCode.RateLimited, message);
+    public static RuleViolation BadRequest(string message) => new(HubErrorCode.BadRequest, message);
+    public static RuleViolation Unauthorized(string message) => new(HubErrorCode.Unauthorized, message);
+    public static RuleViolation Forbidden(string message) => new(HubErrorCode.Forbidden, message);
+    public static RuleViolation NotFound(string message) => new(HubErrorCode.NotFound, message);
+    public static RuleViolation Conflict(string message) => new(HubErrorCode.Conflict, message);
+    public static RuleViolation TooLarge(string message) => new(HubErrorCode.TooLarge, message);
+    public static RuleViolation RateLimited(string message) => new(HubErrorCode.RateLimited, message);
 }

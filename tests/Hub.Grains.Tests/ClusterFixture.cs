@@ -1,0 +1,47 @@
+using Hub.Grains.Accounts;
+using Hub.Grains.Hosting;
+using Hub.Grains.Push;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace Hub.Grains.Tests;
+
+/// <summary>One in-process Orleans cluster for all grain tests; each test uses fresh grain keys.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const int AgentCapacity = 2;
+
+    // The silo is built by Orleans from a type, so the doubles it shares with tests are static.
+    public static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
+    public static readonly RecordingPush Push = new();
+
+    public TestCluster Cluster { get; } = new TestClusterBuilder(1).AddSiloBuilderConfigurator<SiloConfigurator>().Build();
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public Task InitializeAsync() => Cluster.DeployAsync();
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddHubGrainServices();
+            silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddSingleton<IClientPush>(Push);
+            silo.Services.Configure<RoutingOptions>(o => o.AgentCapacity = AgentCapacity);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
