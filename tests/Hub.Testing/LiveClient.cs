@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Hub.Testing;
+
+/// <summary>
+/// A real SignalR client on the hub that records every server event, so tests await the
+/// event they expect (with a deadline) instead of sleeping.
+/// </summary>
+public sealed class LiveClient : IAsyncDisposable
+{
+    public static readonly string[] Events =
+        ["message", "conversationAssigned", "conversationStatus", "conversationTransferred", "typing", "readReceipt"];
+
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(15);
+
+    private readonly List<(string Name, JsonElement Payload)> _received = [];
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private LiveClient(HubConnection connection)
+    {
+        Connection = connection;
+        foreach (var name in Events)
+        {
+            connection.On<JsonElement>(name, payload => Record(name, payload));
+        }
+    }
+
+    public HubConnection Connection { get; }
+
+    public static async Task<LiveClient> Connect(Uri address, string? token)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(address, "/hub"), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                if (token is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
+            })
+            .Build();
+        var client = new LiveClient(connection);
+        await connection.StartAsync();
+        return client;
+    }
+
+    public Task<T> Invoke<T>(string method, params object?[] args) => Connection.InvokeCoreAsync<T>(method, args);
+
+    public Task Invoke(string method, params object?[] args) => Connection.InvokeCoreAsync(method, args);
+
+    /// <summary>The first event of that name (optionally matching) received so far or within the deadline.</summary>
+    public async Task<JsonElement> Next(string name, Func<JsonElement, bool>? match = null, TimeSpan? within = null)
+    {
+        using var deadline = new CancellationTokenSource(within ?? DefaultWait);
+        while (true)
+        {
+            Task arrived;
+            lock (_gate)
+            {
+                foreach (var (eventName, payload) in _received)
+                {
+                    if (eventName == name && (match is null || match(payload)))
+                    {
+                        return payload;
+                    }
+                }
+                arrived = _arrived.Task;
+            }
+            try
+            {
+                await arrived.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"no '{name}' event arrived in time; received: {Describe()}");
+            }
+        }
+    }
+
+    public IReadOnlyList<JsonElement> Received(string name)
+    {
+        lock (_gate)
+        {
+            return [.. _received.Where(r => r.Name == name).Select(r => r.Payload)];
+        }
+    }
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+
+    private void Record(string name, JsonElement payload)
+    {
+        TaskCompletionSource arrived;
+        lock (_gate)
+        {
+            _received.Add((name, payload.Clone()));
+            arrived = _arrived;
+            _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        arrived.SetResult();
+    }
+
+    private string Describe()
+    {
+        lock (_gate)
+        {
+            return string.Join(", ", _received.Select(r => $"{r.Name} {r.Payload}"));
+        }
+    }
+}
