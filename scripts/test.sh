@@ -22,6 +22,7 @@ summary() {
   echo "$1 passed, $2 failed"
 }
 
+ensure_debian_package npm npm || { summary 0 1; exit 1; }
 ensure_debian_package chromium chromium || { summary 0 1; exit 1; }
 
 if ! dotnet build Hub.sln --nologo -v quiet -clp:ErrorsOnly; then
