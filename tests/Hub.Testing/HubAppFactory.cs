@@ -18,7 +18,14 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
     public const string AdminUsername = "chief-admin";
     public const string AdminPassword = "admin-password-for-tests";
 
-    public HubAppFactory() => UseKestrel();
+    private readonly IReadOnlyDictionary<string, string> _overrides;
+
+    /// <param name="overrides">Settings that replace the defaults below, to test how the node reacts to them.</param>
+    public HubAppFactory(IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        _overrides = overrides ?? new Dictionary<string, string>();
+        UseKestrel();
+    }
 
     /// <summary>The address the node listens on, e.g. http://127.0.0.1:41234.</summary>
     public Uri Address
@@ -41,6 +48,10 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Hub:Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Hub:Admin:Username", AdminUsername);
         builder.UseSetting("Hub:Admin:Password", AdminPassword);
+        foreach (var (key, value) in _overrides)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     private static int FreePort()

@@ -1,0 +1,156 @@
+// Administration: government accounts and the staff who answer for them.
+import { api, ApiError, session } from './api.js';
+import { onLangChange, t } from './i18n.js';
+import { busy, byId, clearError, h, initPage, showError, showNotice } from './ui.js';
+
+initPage();
+
+const ACCOUNT_ID = /^[a-z0-9-]{2,64}$/;
+const saved = session('admin');
+let auth = saved.get('auth');
+let accounts = [];
+
+function renderHeader() {
+  const who = byId('who');
+  who.hidden = !auth;
+  who.textContent = auth?.displayName || auth?.username || '';
+  byId('signOut').hidden = !auth;
+}
+
+function renderAccounts() {
+  const rows = accounts.map((a) => h('tr', {}, h('td', {}, h('code', { text: a.id })), h('td', { text: a.name }), h('td', { text: a.department })));
+  byId('accountRows').replaceChildren(...rows);
+  byId('accountsEmpty').hidden = accounts.length > 0;
+
+  const select = byId('staffAccount');
+  const chosen = select.value;
+  select.replaceChildren(...accounts.map((a) => h('option', { value: a.id, text: `${a.name}（${a.id}）` })));
+  if (accounts.some((a) => a.id === chosen)) select.value = chosen;
+}
+
+async function loadAccounts() {
+  try {
+    accounts = (await api.accounts()) ?? [];
+    accounts.sort((a, b) => a.id.localeCompare(b.id));
+  } catch (err) {
+    showError(err);
+  }
+  renderAccounts();
+}
+
+/** An expired or revoked token sends the administrator back to the sign-in form. */
+function handleFailure(err) {
+  if (err instanceof ApiError && err.status === 401) {
+    saved.clear();
+    auth = null;
+    showSignIn();
+  }
+  showError(err);
+}
+
+function showSignIn() {
+  renderHeader();
+  byId('adminView').hidden = true;
+  byId('signInView').hidden = false;
+}
+
+function enterAdmin() {
+  renderHeader();
+  byId('signInView').hidden = true;
+  byId('adminView').hidden = false;
+  loadAccounts();
+}
+
+byId('signInForm').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const username = byId('username').value.trim();
+  const password = byId('password').value;
+  if (!username || !password) {
+    showError('err.bad_request');
+    return;
+  }
+  busy(byId('signIn'), async () => {
+    clearError();
+    try {
+      const result = await api.signInStaff(username, password);
+      if (!(result.roles ?? []).includes('admin')) {
+        showError('err.notAdmin');
+        return;
+      }
+      auth = { token: result.token, userId: result.userId, displayName: result.displayName || username, username };
+      saved.set('auth', auth);
+      byId('password').value = '';
+      enterAdmin();
+      byId('accountId').focus();
+    } catch (err) {
+      showError(err instanceof ApiError && err.status === 401 ? 'err.signIn' : err);
+    }
+  });
+});
+
+byId('accountForm').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const account = {
+    id: byId('accountId').value.trim(),
+    name: byId('accountName').value.trim(),
+    department: byId('accountDepartment').value.trim(),
+  };
+  if (!ACCOUNT_ID.test(account.id)) {
+    showError('admin.accountIdHint');
+    byId('accountId').focus();
+    return;
+  }
+  busy(byId('createAccount'), async () => {
+    clearError();
+    try {
+      await api.createAccount(auth.token, account);
+      event.target.reset();
+      showNotice('admin.accountCreated', { name: account.name });
+      await loadAccounts();
+      byId('staffAccount').value = account.id;
+    } catch (err) {
+      handleFailure(err);
+    }
+  });
+});
+
+byId('staffForm').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const roles = [...document.querySelectorAll('input[name="role"]:checked')].map((input) => input.value);
+  if (!roles.length) {
+    showError('err.rolesRequired');
+    document.querySelector('input[name="role"]').focus();
+    return;
+  }
+  const accountId = byId('staffAccount').value;
+  const staff = {
+    username: byId('staffUsername').value.trim(),
+    password: byId('staffPassword').value,
+    displayName: byId('staffDisplayName').value.trim(),
+    roles,
+  };
+  busy(byId('createStaff'), async () => {
+    clearError();
+    try {
+      const result = await api.createStaff(auth.token, accountId, staff);
+      showNotice('admin.staffCreated', { username: staff.username, userId: result?.userId ?? '' });
+      for (const id of ['staffUsername', 'staffPassword', 'staffDisplayName']) byId(id).value = '';
+      byId('staffUsername').focus();
+    } catch (err) {
+      handleFailure(err);
+    }
+  });
+});
+
+byId('signOut').addEventListener('click', () => {
+  saved.clear();
+  window.location.reload();
+});
+
+onLangChange(() => {
+  renderHeader();
+  renderAccounts();
+});
+
+if (auth?.token) enterAdmin();
+else showSignIn();

@@ -1,0 +1,83 @@
+// REST calls and the per-tab sign-in state.
+// sessionStorage (not localStorage) lets one browser hold a citizen in one tab and an agent in another.
+
+export class ApiError extends Error {
+  constructor(status, title, detail) {
+    super(detail || title || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = title;
+    this.detail = detail;
+  }
+}
+
+/** A small namespaced view of sessionStorage, one per page role. */
+export function session(scope) {
+  const prefix = `hub.${scope}.`;
+  return {
+    get(key) {
+      try {
+        const raw = sessionStorage.getItem(prefix + key);
+        return raw === null ? null : JSON.parse(raw);
+      } catch {
+        return null;
+      }
+    },
+    set(key, value) {
+      try {
+        if (value === null || value === undefined) sessionStorage.removeItem(prefix + key);
+        else sessionStorage.setItem(prefix + key, JSON.stringify(value));
+      } catch {
+        // Storage can be full or disabled; the page keeps working for this load.
+      }
+    },
+    clear() {
+      try {
+        for (let i = sessionStorage.length - 1; i >= 0; i--) {
+          const key = sessionStorage.key(i);
+          if (key && key.startsWith(prefix)) sessionStorage.removeItem(key);
+        }
+      } catch {
+        // Nothing stored, nothing to clear.
+      }
+    },
+  };
+}
+
+async function request(method, path, { body, token } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', '');
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, data?.title ?? response.statusText, data?.detail ?? '');
+  }
+  return data;
+}
+
+export const api = {
+  signInCitizen: (displayName) => request('POST', '/api/auth/citizen', { body: { displayName } }),
+  signInStaff: (username, password) => request('POST', '/api/auth/staff', { body: { username, password } }),
+  accounts: () => request('GET', '/api/accounts'),
+  createAccount: (token, account) => request('POST', '/api/accounts', { body: account, token }),
+  createStaff: (token, accountId, staff) =>
+    request('POST', `/api/accounts/${encodeURIComponent(accountId)}/staff`, { body: staff, token }),
+};

@@ -1,0 +1,332 @@
+// The citizen's side: sign in with a name, pick an account, chat, rate.
+import { api, session } from './api.js';
+import { ChatView, ConversationStore, Sender } from './chat.js';
+import { HubClient, hubError } from './connection.js';
+import { onLangChange, t } from './i18n.js';
+import { bindConnectionBadge, busy, byId, clearError, h, initPage, showError } from './ui.js';
+
+initPage();
+
+const saved = session('citizen');
+let auth = saved.get('auth');
+let currentId = saved.get('conversationId');
+let accounts = [];
+let accountsLoaded = false;
+let client = null;
+let store = null;
+let chat = null;
+let sender = null;
+// Remembers the score chosen in this tab until the server's view confirms it.
+let ratedScore = null;
+
+const views = { signIn: byId('signInView'), start: byId('startView'), chat: byId('chatView') };
+
+function showView(name) {
+  for (const [key, el] of Object.entries(views)) el.hidden = key !== name;
+}
+
+function accountName(id) {
+  return accounts.find((a) => a.id === id)?.name ?? id;
+}
+
+async function loadAccounts() {
+  try {
+    accounts = (await api.accounts()) ?? [];
+    accountsLoaded = true;
+  } catch (err) {
+    showError(err);
+    return;
+  }
+  renderAccountOptions();
+  if (currentId && store?.has(currentId)) renderChatHeader();
+}
+
+function renderAccountOptions() {
+  const select = byId('account');
+  const chosen = select.value;
+  const options = [h('option', { value: '', text: t(accounts.length || !accountsLoaded ? 'citizen.accountPlaceholder' : 'citizen.noAccounts') })];
+  for (const account of accounts) {
+    const label = account.department ? `${account.name} — ${account.department}` : account.name;
+    options.push(h('option', { value: account.id, text: label }));
+  }
+  select.replaceChildren(...options);
+  if (accounts.some((a) => a.id === chosen)) select.value = chosen;
+  else if (accounts.length === 1) select.value = accounts[0].id;
+}
+
+function renderHeader() {
+  const who = byId('who');
+  who.hidden = !auth;
+  who.textContent = auth ? auth.displayName : '';
+  byId('signOut').hidden = !auth;
+  byId('greeting').textContent = auth ? t('citizen.greeting', { name: auth.displayName }) : '';
+}
+
+function statusText(view) {
+  switch (view.status) {
+    case 'queued':
+      return typeof view.queuePosition === 'number' ? t('status.queued', { n: view.queuePosition }) : t('status.queuedNoPos');
+    case 'assigned':
+      return view.agentName ? t('status.assigned', { name: view.agentName }) : t('status.assignedNoName');
+    case 'resolved':
+      return view.rating ? t('status.resolvedRated', { n: view.rating }) : t('status.resolved');
+    default:
+      return t('status.loading');
+  }
+}
+
+function renderChatHeader() {
+  if (!currentId) return;
+  const view = store.entry(currentId).view;
+  byId('chatAccount').textContent = view.accountName || accountName(view.accountId) || '';
+  byId('chatSubject').textContent = view.subject || '';
+  const status = byId('status');
+  const text = statusText(view);
+  if (status.textContent !== text) status.textContent = text;
+  status.dataset.status = view.status ?? '';
+
+  const resolved = view.status === 'resolved';
+  const rating = view.rating ?? ratedScore;
+  byId('closing').hidden = !resolved;
+  byId('composerForm').hidden = resolved;
+  byId('ratingPanel').hidden = !resolved || Boolean(rating);
+  byId('thanks').hidden = !rating;
+  chat.setEnabled(Boolean(view.status) && !resolved);
+  renderStars(rating ?? 0);
+}
+
+function renderStars(lit) {
+  for (const button of byId('rating').querySelectorAll('button[data-score]')) {
+    const score = Number(button.dataset.score);
+    button.classList.toggle('lit', score <= lit);
+    button.setAttribute('aria-label', t('rating.star', { n: score }));
+  }
+}
+
+function whoLabel(message) {
+  if (message.senderRole === 'citizen') return t('msg.me');
+  const view = store.entry(message.conversationId).view;
+  if (message.senderId === view.agentId && view.agentName) return t('msg.agentNamed', { name: view.agentName });
+  return t('msg.agent');
+}
+
+async function fetchView(id) {
+  const view = await client.invoke('GetConversation', id);
+  store.setView(view);
+}
+
+async function catchUp(id) {
+  const entry = store.entry(id);
+  const messages = await client.invoke('GetHistory', id, entry.lastSeq);
+  store.addMessages(id, messages);
+}
+
+/** Re-subscribes after every (re)connect and fetches whatever was said meanwhile. */
+async function resume() {
+  if (!currentId) return;
+  const id = currentId;
+  try {
+    const view = await client.invoke('JoinConversation', id);
+    if (view?.status) store.setView(view);
+    else await fetchView(id);
+    await catchUp(id);
+  } catch (err) {
+    const parsed = hubError(err);
+    if (parsed && (parsed.code === 'not_found' || parsed.code === 'forbidden')) {
+      forgetConversation();
+      showError('err.sessionGone');
+      return;
+    }
+    if (parsed) showError(err);
+  }
+}
+
+function openConversation(id) {
+  currentId = id;
+  saved.set('conversationId', id);
+  ratedScore = null;
+  showView('chat');
+  chat.show(id);
+  renderChatHeader();
+}
+
+function forgetConversation() {
+  if (currentId) store.remove(currentId);
+  currentId = null;
+  ratedScore = null;
+  saved.set('conversationId', null);
+  chat.show(null);
+  showView('start');
+  if (!accounts.length) loadAccounts();
+}
+
+function setUpConnection() {
+  client = new HubClient(() => auth?.token);
+  store = new ConversationStore(saved, auth.userId, 'citizen');
+  sender = new Sender(store, client, (err) => showError(err));
+  chat = new ChatView({
+    store,
+    client,
+    sender,
+    list: byId('messages'),
+    emptyEl: byId('emptyMessages'),
+    typingEl: byId('typing'),
+    form: byId('composerForm'),
+    composer: byId('composer'),
+    sendButton: byId('send'),
+    counter: byId('counter'),
+    whoLabel,
+    onError: (err) => showError(err),
+  });
+  store.onChange((id) => {
+    if (id === currentId) renderChatHeader();
+  });
+  bindConnectionBadge(client, byId('connection'));
+
+  client.on('message', (message) => {
+    if (message?.conversationId === currentId) store.addMessages(currentId, [message]);
+  });
+  client.on('conversationStatus', (event) => {
+    if (event?.conversationId !== currentId) return;
+    store.setView({ conversationId: event.conversationId, status: event.status, queuePosition: event.queuePosition ?? null });
+    const view = store.entry(currentId).view;
+    if (event.status === 'assigned' && !view.agentName) fetchView(currentId).catch(() => {});
+  });
+  client.on('conversationAssigned', (event) => {
+    if (event?.conversationId !== currentId) return;
+    store.setView({
+      conversationId: event.conversationId,
+      accountId: event.accountId,
+      accountName: accountName(event.accountId),
+      agentId: event.agentId,
+      agentName: event.agentName,
+      status: 'assigned',
+      queuePosition: null,
+    });
+  });
+  client.on('conversationTransferred', (event) => {
+    if (event?.conversationId !== currentId) return;
+    const name = accountName(event.toAccountId);
+    store.addNote(currentId, 'note.transferredTo', { account: name });
+    store.setView({ conversationId: currentId, accountId: event.toAccountId, accountName: name, agentId: null, agentName: null });
+    fetchView(currentId).catch(() => {});
+  });
+  client.on('typing', (event) => chat.onTyping(event));
+  client.on('readReceipt', (event) => chat.onReadReceipt(event));
+
+  client.onConnected(async () => {
+    await resume();
+    sender.flush();
+  });
+}
+
+function enterApp() {
+  renderHeader();
+  if (!client) setUpConnection();
+  loadAccounts();
+  if (currentId) openConversation(currentId);
+  else showView('start');
+  client.start();
+}
+
+byId('signInForm').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = byId('displayName');
+  const name = input.value.trim();
+  if (!name) {
+    showError('err.bad_request');
+    input.focus();
+    return;
+  }
+  busy(byId('signIn'), async () => {
+    clearError();
+    try {
+      const result = await api.signInCitizen(name);
+      auth = { token: result.token, userId: result.userId, displayName: name };
+      saved.set('auth', auth);
+      enterApp();
+      byId('account').focus();
+    } catch (err) {
+      showError(err);
+    }
+  });
+});
+
+byId('startForm').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const select = byId('account');
+  const accountId = select.value;
+  if (!accountId) {
+    showError('citizen.accountPlaceholder');
+    select.focus();
+    return;
+  }
+  busy(byId('start'), async () => {
+    clearError();
+    try {
+      const view = await client.call('StartConversation', accountId, byId('subject').value.trim());
+      const id = view.conversationId;
+      store.setView({ accountName: accountName(accountId), accountId, ...view });
+      byId('subject').value = '';
+      openConversation(id);
+      // Routing events can overtake the answer and were ignored before the id was known.
+      await fetchView(id);
+      await catchUp(id);
+      chat.focusComposer();
+    } catch (err) {
+      showError(err);
+    }
+  });
+});
+
+byId('rating').addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-score]');
+  if (!button || !currentId) return;
+  const score = Number(button.dataset.score);
+  const id = currentId;
+  busy(button, async () => {
+    clearError();
+    try {
+      await client.call('RateConversation', id, score);
+      ratedScore = score;
+      store.setView({ conversationId: id, rating: score });
+      byId('thanks').focus();
+    } catch (err) {
+      showError(err);
+    }
+  });
+});
+
+// Lighting the stars up to the one under the pointer or focus shows what a click will give.
+for (const button of byId('rating').querySelectorAll('button[data-score]')) {
+  const preview = () => renderStars(Number(button.dataset.score));
+  button.addEventListener('pointerenter', preview);
+  button.addEventListener('focus', preview);
+  button.addEventListener('pointerleave', () => renderStars(0));
+  button.addEventListener('blur', () => renderStars(0));
+}
+
+byId('newConversation').addEventListener('click', () => {
+  clearError();
+  forgetConversation();
+  byId('account').focus();
+});
+
+byId('signOut').addEventListener('click', async () => {
+  await client?.stop();
+  saved.clear();
+  window.location.reload();
+});
+
+onLangChange(() => {
+  renderHeader();
+  renderAccountOptions();
+  if (currentId && store) renderChatHeader();
+});
+
+if (auth?.token) {
+  enterApp();
+} else {
+  showView('signIn');
+  renderAccountOptions();
+}

@@ -1,0 +1,140 @@
+// Small helpers shared by every page: inline errors and notices, times, the connection badge.
+import { ApiError } from './api.js';
+import { hubError, OfflineError } from './connection.js';
+import { initLangToggle, lang, onLangChange, t } from './i18n.js';
+
+export const byId = (id) => document.getElementById(id);
+
+const STATUS_CODES = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'too_large', 429: 'rate_limited' };
+
+const separator = () => (lang() === 'zh' ? '：' : ': ');
+
+/** A sentence for a person, in the page language, with the server's own words appended when it gave any. */
+export function describeError(err) {
+  if (err instanceof OfflineError) return t('err.offline');
+  if (err instanceof ApiError) {
+    if (err.status === 0) return t('err.network');
+    const code = STATUS_CODES[err.status];
+    const base = code ? t(`err.${code}`) : err.status >= 500 ? t('err.server') : t('err.unknown');
+    // A problem title only repeats the status ("Conflict"); the detail is what explains it.
+    const extra = err.detail || (code ? '' : err.title || '');
+    return extra ? `${base}${separator()}${extra}` : base;
+  }
+  const parsed = hubError(err);
+  if (parsed) {
+    const base = t(`err.${parsed.code}`);
+    return parsed.text ? `${base}${separator()}${parsed.text}` : base;
+  }
+  if (err && typeof err.message === 'string' && /connection|websocket|closed/i.test(err.message)) return t('err.offline');
+  return t('err.unknown');
+}
+
+let errorEl = null;
+let noticeEl = null;
+let noticeTimer = null;
+// Errors are kept as a producer so that switching language re-words the visible message.
+let errorSource = null;
+let noticeSource = null;
+
+export function showError(errOrKey) {
+  errorEl ??= byId('error');
+  errorSource = typeof errOrKey === 'string' ? () => t(errOrKey) : () => describeError(errOrKey);
+  errorEl.textContent = errorSource();
+  if (errOrKey && typeof errOrKey !== 'string' && !(errOrKey instanceof ApiError) && !hubError(errOrKey)) {
+    console.warn(errOrKey);
+  }
+}
+
+export function clearError() {
+  errorEl ??= byId('error');
+  errorSource = null;
+  if (errorEl.textContent) errorEl.textContent = '';
+}
+
+/** A passing confirmation, announced politely and cleared after a while. */
+export function showNotice(key, params) {
+  noticeEl ??= byId('notice');
+  if (!noticeEl) return;
+  noticeSource = () => t(key, params);
+  noticeEl.textContent = noticeSource();
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => {
+    noticeSource = null;
+    noticeEl.textContent = '';
+  }, 8000);
+}
+
+onLangChange(() => {
+  if (errorSource && errorEl) errorEl.textContent = errorSource();
+  if (noticeSource && noticeEl) noticeEl.textContent = noticeSource();
+});
+
+export function formatTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const locale = lang() === 'zh' ? 'zh-CN' : 'en-GB';
+  const sameDay = date.toDateString() === new Date().toDateString();
+  const options = sameDay
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale, options).format(date);
+}
+
+export function formatFullTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(lang() === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+}
+
+/** Creates an element; attrs may hold className, dataset, text and plain attributes. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'className') el.className = value;
+    else if (key === 'text') el.textContent = value;
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (value === true) el.setAttribute(key, '');
+    else el.setAttribute(key, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** Shows the live connection state in the header badge. */
+export function bindConnectionBadge(client, el) {
+  const keys = { idle: '', connecting: 'conn.connecting', connected: 'conn.connected', reconnecting: 'conn.reconnecting', offline: 'conn.offline' };
+  let state = 'idle';
+  const render = () => {
+    el.hidden = state === 'idle';
+    el.dataset.state = state;
+    el.textContent = keys[state] ? t(keys[state]) : '';
+  };
+  client.onState((value) => {
+    state = value;
+    render();
+  });
+  onLangChange(render);
+}
+
+/** Common header wiring: language switch. */
+export function initPage() {
+  initLangToggle(byId('lang'));
+}
+
+/** Disables a button while an async action runs, so a double click cannot submit twice. */
+export async function busy(button, action) {
+  if (button.disabled) return undefined;
+  button.disabled = true;
+  button.setAttribute('aria-busy', 'true');
+  try {
+    return await action();
+  } finally {
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  }
+}
