@@ -59,6 +59,7 @@ public sealed class ConversationGrain(
         }
 
         var message = new ChatMessage(Id, State.LastSeq + 1, clientMessageId, sender.UserId, role, text, time.GetUtcNow());
+        var lastRead = State.LastRead.GetValueOrDefault(sender.UserId);
         State.Messages.Add(message);
         State.SeqByClientMessage[key] = message.Seq;
         State.LastRead[sender.UserId] = message.Seq;
@@ -69,9 +70,10 @@ public sealed class ConversationGrain(
         catch
         {
             // Not stored, so not acknowledged: forget it, and the client's retry with the
-            // same id gets the same seq the message would have had.
+            // same id is stored then, as if this attempt had never happened.
             State.Messages.RemoveAt(State.Messages.Count - 1);
             State.SeqByClientMessage.Remove(key);
+            State.LastRead[sender.UserId] = lastRead;
             throw;
         }
         await push.ToUsers(Participants(), ClientEvents.Message, message);
@@ -226,9 +228,10 @@ public sealed class ConversationGrain(
         var lastRead = State.LastRead.GetValueOrDefault(userId);
         var unread = State.Messages.Skip((int)lastRead).Count(m => m.SenderId != userId);
         var lastTransfer = State.Transfers.LastOrDefault();
+        var otherReadSeq = OthersThan(userId).Select(o => State.LastRead.GetValueOrDefault(o)).DefaultIfEmpty().Max();
         return new ConversationView(Id, State.AccountId, State.AccountName, State.Subject, State.Status.ToWire(),
             State.CitizenId, State.CitizenName, State.AgentId, State.AgentName, State.LastSeq, State.QueuePosition,
-            State.Rating, unread, lastTransfer?.Note, lastTransfer?.FromAccountId, State.CreatedAt);
+            State.Rating, unread, lastTransfer?.Note, lastTransfer?.FromAccountId, State.CreatedAt, otherReadSeq);
     }
 
     private string? RoleOf(Caller caller) =>

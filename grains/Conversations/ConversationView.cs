@@ -1,6 +1,9 @@
 namespace Hub.Grains.Conversations;
 
-/// <summary>A conversation as one participant sees it; <see cref="Unread"/> counts the other side's messages.</summary>
+/// <summary>
+/// A conversation as one participant sees it: <see cref="Unread"/> counts the other side's
+/// messages after the caller's last read, <see cref="OtherReadSeq"/> is how far the other side has read.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("hub.conversation-view")]
 public sealed record ConversationView(
     [property: Id(0)] string ConversationId,
@@ -18,4 +21,5 @@ public sealed record ConversationView(
     [property: Id(12)] int Unread,
     [property: Id(13)] string? TransferNote,
     [property: Id(14)] string? FromAccountId,
-    [property: Id(15)] DateTimeOffset CreatedAt);
+    [property: Id(15)] DateTimeOffset CreatedAt,
+    [property: Id(16)] long OtherReadSeq);

@@ -120,6 +120,7 @@ public sealed class ConversationTests(ClusterFixture fixture)
         await conversation.MarkRead(agent, 99);
 
         Assert.Equal(0, (await conversation.Describe(agent)).Unread);
+        Assert.Equal(2, (await conversation.Describe(citizen)).OtherReadSeq);
         var receipt = Assert.Single(ClusterFixture.Push.SentTo<ReadReceipt>(citizen.UserId, ClientEvents.ReadReceipt),
             r => r.ConversationId == conversation.GetPrimaryKeyString());
         Assert.Equal((agent.UserId, "agent", 2L), (receipt.UserId, receipt.Role, receipt.Seq));

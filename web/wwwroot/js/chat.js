@@ -59,6 +59,7 @@ export class ConversationStore {
     const merged = { ...entry.view };
     for (const [key, value] of Object.entries(view)) if (value !== undefined) merged[key] = value;
     entry.view = merged;
+    if (typeof view.otherReadSeq === 'number' && view.otherReadSeq > entry.otherReadSeq) entry.otherReadSeq = view.otherReadSeq;
     this.changed(entry.id);
     return entry;
   }
