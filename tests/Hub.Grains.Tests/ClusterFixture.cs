@@ -3,6 +3,7 @@ using Hub.Grains.Hosting;
 using Hub.Grains.Push;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Hub.Grains.Tests;
@@ -30,9 +31,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
+        private const string RealStorage = "memory";
+
         public void Configure(ISiloBuilder silo)
         {
             silo.AddHubGrainServices();
+            silo.AddMemoryGrainStorage(RealStorage);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains,
+                (services, _) => new FaultyStorage(services.GetRequiredKeyedService<IGrainStorage>(RealStorage)));
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton<IClientPush>(Push);
             silo.Services.Configure<RoutingOptions>(o => o.AgentCapacity = AgentCapacity);

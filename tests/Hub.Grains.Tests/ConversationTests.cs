@@ -34,6 +34,23 @@ public sealed class ConversationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_message_whose_write_failed_is_not_acknowledged_and_its_retry_is_stored_once()
+    {
+        var account = await _given.Account();
+        await _given.Agent(account);
+        var citizen = Scenario.Citizen();
+        var (conversation, _) = await _given.Start(account, citizen);
+
+        FaultyStorage.FailNextWriteOf(conversation.GetGrainId());
+        await Assert.ThrowsAnyAsync<Exception>(() => conversation.Send(citizen, "m-1", "请问办事大厅几点开门？"));
+        Assert.Empty(await conversation.GetHistory(citizen, 0));
+
+        Assert.Equal(1, await conversation.Send(citizen, "m-1", "请问办事大厅几点开门？"));
+        Assert.Equal(1, await conversation.Send(citizen, "m-1", "请问办事大厅几点开门？"));
+        Assert.Equal([1L], (await conversation.GetHistory(citizen, 0)).Select(m => m.Seq));
+    }
+
+    [Fact]
     public async Task Bad_messages_are_refused_and_store_nothing()
     {
         var account = await _given.Account();
