@@ -1,5 +1,6 @@
 // Administration: government accounts and the staff who answer for them.
 import { api, ApiError, session } from './api.js';
+import { bindStaffSignIn } from './staff-sign-in.js';
 import { onLangChange, t } from './i18n.js';
 import { busy, byId, clearError, h, initPage, showError, showNotice } from './ui.js';
 
@@ -61,31 +62,14 @@ function enterAdmin() {
   loadAccounts();
 }
 
-byId('signInForm').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const username = byId('username').value.trim();
-  const password = byId('password').value;
-  if (!username || !password) {
-    showError('err.bad_request');
-    return;
-  }
-  busy(byId('signIn'), async () => {
-    clearError();
-    try {
-      const result = await api.signInStaff(username, password);
-      if (!(result.roles ?? []).includes('admin')) {
-        showError('err.notAdmin');
-        return;
-      }
-      auth = { token: result.token, userId: result.userId, displayName: result.displayName || username, username };
-      saved.set('auth', auth);
-      byId('password').value = '';
-      enterAdmin();
-      byId('accountId').focus();
-    } catch (err) {
-      showError(err instanceof ApiError && err.status === 401 ? 'err.signIn' : err);
-    }
-  });
+bindStaffSignIn({
+  refusal: (result) => ((result.roles ?? []).includes('admin') ? null : 'err.notAdmin'),
+  onSignedIn: (signedIn) => {
+    auth = signedIn;
+    saved.set('auth', auth);
+    enterAdmin();
+    byId('accountId').focus();
+  },
 });
 
 byId('accountForm').addEventListener('submit', (event) => {

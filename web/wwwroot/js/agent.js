@@ -1,9 +1,10 @@
 // The agent console: availability, the list of assigned conversations, replying, transfer, resolve.
-import { api, ApiError, session } from './api.js';
-import { ChatView, ConversationStore, Sender } from './chat.js';
-import { HubClient, hubError } from './connection.js';
+import { api, session } from './api.js';
+import { bindStaffSignIn } from './staff-sign-in.js';
+import { mountChat } from './chat.js';
+import { hubError } from './connection.js';
 import { onLangChange, t } from './i18n.js';
-import { bindConnectionBadge, busy, byId, clearError, describeError, h, initPage, showError, showNotice } from './ui.js';
+import { busy, byId, clearError, describeError, h, initPage, showError, showNotice } from './ui.js';
 
 initPage();
 
@@ -218,29 +219,18 @@ function onMessage(message) {
 }
 
 function setUpConnection() {
-  client = new HubClient(() => auth?.token);
-  store = new ConversationStore(saved, auth.userId, 'agent');
-  sender = new Sender(store, client, (err) => showError(err));
-  chat = new ChatView({
-    store,
-    client,
-    sender,
-    list: byId('messages'),
-    emptyEl: byId('emptyMessages'),
-    typingEl: byId('typing'),
-    form: byId('composerForm'),
-    composer: byId('composer'),
-    sendButton: byId('send'),
-    counter: byId('counter'),
+  ({ client, store, sender, chat } = mountChat({
+    saved,
+    auth: () => auth,
+    role: 'agent',
     whoLabel,
     onError: (err) => showError(err),
-  });
+  }));
   store.onChange((id) => {
     renderList();
     renderAccountOptions();
     if (id === selectedId) renderChatHeader();
   });
-  bindConnectionBadge(client, byId('connection'));
 
   client.on('message', onMessage);
   client.on('conversationAssigned', (event) => {
@@ -308,36 +298,17 @@ function enterConsole() {
   client.start();
 }
 
-byId('signInForm').addEventListener('submit', (event) => {
-  event.preventDefault();
-  const username = byId('username').value.trim();
-  const password = byId('password').value;
-  if (!username || !password) {
-    showError('err.bad_request');
-    return;
-  }
-  busy(byId('signIn'), async () => {
-    clearError();
-    try {
-      const result = await api.signInStaff(username, password);
-      const roles = result.roles ?? [];
-      if (!roles.includes('agent')) {
-        showError('err.notAgent');
-        return;
-      }
-      if (!(result.accountIds ?? []).length) {
-        showError('err.noAccounts');
-        return;
-      }
-      auth = { token: result.token, userId: result.userId, roles, accountIds: result.accountIds, displayName: result.displayName || username, username };
-      saved.set('auth', auth);
-      byId('password').value = '';
-      enterConsole();
-      byId('account').focus();
-    } catch (err) {
-      showError(err instanceof ApiError && err.status === 401 ? 'err.signIn' : err);
-    }
-  });
+bindStaffSignIn({
+  refusal: (result) => {
+    if (!(result.roles ?? []).includes('agent')) return 'err.notAgent';
+    return (result.accountIds ?? []).length ? null : 'err.noAccounts';
+  },
+  onSignedIn: (signedIn) => {
+    auth = signedIn;
+    saved.set('auth', auth);
+    enterConsole();
+    byId('account').focus();
+  },
 });
 
 byId('account').addEventListener('change', (event) => {

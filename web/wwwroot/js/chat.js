@@ -1,8 +1,8 @@
 // Conversation state shared by the citizen and agent pages: messages ordered by seq,
 // an outbox that survives reconnects and reloads, typing, read receipts and the composer.
-import { hubError } from './connection.js';
+import { HubClient, hubError } from './connection.js';
 import { onLangChange, t } from './i18n.js';
-import { formatFullTime, formatTime, h } from './ui.js';
+import { bindConnectionBadge, byId, formatFullTime, formatTime, h } from './ui.js';
 
 export const MAX_TEXT = 4000;
 const TYPING_REPEAT_MS = 3000;
@@ -507,4 +507,30 @@ export class ChatView {
     }
     setText(el.querySelector('.receipt'), want.read ? t('msg.read') : '');
   }
+}
+
+/**
+ * Wires a page's hub connection, conversation store, outbox and chat panel to the
+ * standard elements (#messages, #composer, #send, ...) that both chat pages share.
+ */
+export function mountChat({ saved, auth, role, whoLabel, onError }) {
+  const client = new HubClient(() => auth()?.token);
+  const store = new ConversationStore(saved, auth().userId, role);
+  const sender = new Sender(store, client, onError);
+  const chat = new ChatView({
+    store,
+    client,
+    sender,
+    list: byId('messages'),
+    emptyEl: byId('emptyMessages'),
+    typingEl: byId('typing'),
+    form: byId('composerForm'),
+    composer: byId('composer'),
+    sendButton: byId('send'),
+    counter: byId('counter'),
+    whoLabel,
+    onError,
+  });
+  bindConnectionBadge(client, byId('connection'));
+  return { client, store, sender, chat };
 }

@@ -1,9 +1,9 @@
 // The citizen's side: sign in with a name, pick an account, chat, rate.
 import { api, session } from './api.js';
-import { ChatView, ConversationStore, Sender } from './chat.js';
-import { HubClient, hubError } from './connection.js';
+import { mountChat } from './chat.js';
+import { hubError } from './connection.js';
 import { onLangChange, t } from './i18n.js';
-import { bindConnectionBadge, busy, byId, clearError, h, initPage, showError } from './ui.js';
+import { busy, byId, clearError, h, initPage, showError } from './ui.js';
 
 initPage();
 
@@ -161,27 +161,16 @@ function forgetConversation() {
 }
 
 function setUpConnection() {
-  client = new HubClient(() => auth?.token);
-  store = new ConversationStore(saved, auth.userId, 'citizen');
-  sender = new Sender(store, client, (err) => showError(err));
-  chat = new ChatView({
-    store,
-    client,
-    sender,
-    list: byId('messages'),
-    emptyEl: byId('emptyMessages'),
-    typingEl: byId('typing'),
-    form: byId('composerForm'),
-    composer: byId('composer'),
-    sendButton: byId('send'),
-    counter: byId('counter'),
+  ({ client, store, sender, chat } = mountChat({
+    saved,
+    auth: () => auth,
+    role: 'citizen',
     whoLabel,
     onError: (err) => showError(err),
-  });
+  }));
   store.onChange((id) => {
     if (id === currentId) renderChatHeader();
   });
-  bindConnectionBadge(client, byId('connection'));
 
   client.on('message', (message) => {
     if (message?.conversationId === currentId) store.addMessages(currentId, [message]);
