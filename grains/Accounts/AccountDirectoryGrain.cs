@@ -26,7 +26,7 @@ public sealed class AccountDirectoryGrain(
         var profile = new AccountProfile(id, name.Trim(), department.Trim(), time.GetUtcNow());
         await GrainFactory.GetGrain<IAccountGrain>(id).Create(profile);
         state.State.Accounts.Add(profile);
-        await state.WriteStateAsync();
+        await state.WriteOrReload(this);
         return profile;
     }
 

@@ -29,7 +29,7 @@ public sealed class AccountGrain(
             throw RuleViolation.Conflict($"account '{profile.Id}' already exists");
         }
         State.Profile = profile;
-        await state.WriteStateAsync();
+        await state.WriteOrReload(this);
     }
 
     Task<AccountProfile> IAccountGrain.GetProfile() => Task.FromResult(RequireProfile());
@@ -42,7 +42,7 @@ public sealed class AccountGrain(
         {
             State.Agents.TryAdd(member.UserId, new AgentSlot());
         }
-        await state.WriteStateAsync();
+        await state.WriteOrReload(this);
     }
 
     async Task IAccountGrain.SetAvailability(string agentId, bool available)
@@ -59,7 +59,7 @@ public sealed class AccountGrain(
         }
         slot.Available = available;
         slot.AvailableSince = available ? time.GetUtcNow() : null;
-        await state.WriteStateAsync();
+        await state.WriteOrReload(this);
         if (available)
         {
             await Drain();
@@ -72,7 +72,7 @@ public sealed class AccountGrain(
         {
             slot.Available = false;
             slot.AvailableSince = null;
-            await state.WriteStateAsync();
+            await state.WriteOrReload(this);
         }
     }
 
@@ -93,12 +93,12 @@ public sealed class AccountGrain(
         if (State.Queue.Count == 0 && AgentSelection.Pick(State.Agents, Capacity) is { } agentId)
         {
             TakeOn(agentId, request.ConversationId);
-            await state.WriteStateAsync();
+            await state.WriteOrReload(this);
             return new RoutingResult(AssignmentOf(agentId), null);
         }
 
         State.Queue.Add(new QueuedConversation(request.ConversationId, request.CitizenId, time.GetUtcNow()));
-        await state.WriteStateAsync();
+        await state.WriteOrReload(this);
         return new RoutingResult(null, State.Queue.Count);
     }
 
@@ -110,7 +110,7 @@ public sealed class AccountGrain(
         {
             return;
         }
-        await state.WriteStateAsync();
+        await state.WriteOrReload(this);
         await Drain();
     }
 
@@ -141,7 +141,7 @@ public sealed class AccountGrain(
             {
                 return;
             }
-            await state.WriteStateAsync();
+            await state.WriteOrReload(this);
 
             var refused = 0;
             foreach (var (conversationId, assignment) in assigned)
@@ -155,7 +155,7 @@ public sealed class AccountGrain(
             }
             if (refused > 0)
             {
-                await state.WriteStateAsync();
+                await state.WriteOrReload(this);
                 continue;
             }
             await AnnounceQueuePositions();

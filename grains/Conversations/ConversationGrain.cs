@@ -36,7 +36,7 @@ public sealed class ConversationGrain(
         State.CitizenName = citizen.DisplayName;
         State.Subject = subject;
         State.CreatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        await state.WriteOrReload(this);
 
         await Route(account);
         return ViewFor(citizen.UserId);
@@ -59,23 +59,10 @@ public sealed class ConversationGrain(
         }
 
         var message = new ChatMessage(Id, State.LastSeq + 1, clientMessageId, sender.UserId, role, text, time.GetUtcNow());
-        var lastRead = State.LastRead.GetValueOrDefault(sender.UserId);
         State.Messages.Add(message);
         State.SeqByClientMessage[key] = message.Seq;
         State.LastRead[sender.UserId] = message.Seq;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Not stored, so not acknowledged: forget it, and the client's retry with the
-            // same id is stored then, as if this attempt had never happened.
-            State.Messages.RemoveAt(State.Messages.Count - 1);
-            State.SeqByClientMessage.Remove(key);
-            State.LastRead[sender.UserId] = lastRead;
-            throw;
-        }
+        await state.WriteOrReload(this);
         await push.ToUsers(Participants(), ClientEvents.Message, message);
         return message.Seq;
     }
@@ -115,7 +102,7 @@ public sealed class ConversationGrain(
         State.AgentId = null;
         State.AgentName = null;
         State.Status = ConversationStatus.Queued;
-        await state.WriteStateAsync();
+        await state.WriteOrReload(this);
 
         await push.ToUsers([State.CitizenId, agent.UserId], ClientEvents.ConversationTransferred,
             new ConversationTransferred(Id, from, toAccountId, note, agent.UserId));
@@ -127,7 +114,7 @@ public sealed class ConversationGrain(
         RequireAssignedAgent(agent);
         State.Status = ConversationStatus.Resolved;
         State.ResolvedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        await state.WriteOrReload(this);
         await GrainFactory.GetGrain<IAccountGrain>(State.AccountId).Release(Id, agent.UserId);
         await PushStatus(Participants());
     }
@@ -152,7 +139,7 @@ public sealed class ConversationGrain(
             throw RuleViolation.Conflict("conversation is already rated");
         }
         State.Rating = score;
-        await state.WriteStateAsync();
+        await state.WriteOrReload(this);
     }
 
     async Task IConversationGrain.SetTyping(Caller caller, bool isTyping)
@@ -177,7 +164,7 @@ public sealed class ConversationGrain(
             return;
         }
         State.LastRead[caller.UserId] = seq;
-        await state.WriteStateAsync();
+        await state.WriteOrReload(this);
         await push.ToUsers(OthersThan(caller.UserId), ClientEvents.ReadReceipt,
             new ReadReceipt(Id, caller.UserId, role, seq));
     }
@@ -210,7 +197,7 @@ public sealed class ConversationGrain(
         State.AgentId = assignment.AgentId;
         State.AgentName = assignment.AgentName;
         State.QueuePosition = null;
-        await state.WriteStateAsync();
+        await state.WriteOrReload(this);
 
         var lastTransfer = State.Transfers.LastOrDefault();
         await push.ToUsers(Participants(), ClientEvents.ConversationAssigned, new ConversationAssigned(

@@ -1,4 +1,5 @@
 using Hub.Grains.Accounts;
+using Hub.Grains.PublicEvents;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,10 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<RoutingOptions>()
             .Bind(builder.Configuration.GetSection(RoutingOptions.Section))
             .Validate(o => o.AgentCapacity is >= 1 and <= 100, "Hub:Routing:AgentCapacity must be 1 to 100")
+            .ValidateOnStart();
+        builder.Services.AddOptions<LegalClockOptions>()
+            .Bind(builder.Configuration.GetSection(LegalClockOptions.Section))
+            .Validate(o => o.Grades.Values.SelectMany(g => g.Values).All(w => w > TimeSpan.Zero), "Hub:Clocks windows must be positive")
             .ValidateOnStart();
         // Orleans logs every grain call at Information under this category.
         builder.Logging.AddFilter("Polly", LogLevel.Warning);

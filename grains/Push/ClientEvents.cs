@@ -9,4 +9,9 @@ public static class ClientEvents
     public const string ConversationTransferred = "conversationTransferred";
     public const string Typing = "typing";
     public const string ReadReceipt = "readReceipt";
+    public const string EventUpdate = "eventUpdate";
+    public const string EventStatus = "eventStatus";
+    public const string ClockChanged = "clockChanged";
+    public const string ClockAlert = "clockAlert";
+    public const string StatementChanged = "statementChanged";
 }

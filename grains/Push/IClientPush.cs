@@ -7,4 +7,7 @@ namespace Hub.Grains.Push;
 public interface IClientPush
 {
     Task ToUsers(IReadOnlyCollection<string> userIds, string eventName, object payload);
+
+    /// <summary>Delivers a server event to every connection in the given groups (see <see cref="PushGroups"/>).</summary>
+    Task ToGroups(IReadOnlyCollection<string> groups, string eventName, object payload);
 }

@@ -36,7 +36,7 @@ public sealed class StaffGrain(
             [.. registration.Roles.Distinct()], [.. registration.AccountIds.Distinct()]);
         State.Identity = identity;
         State.PasswordHash = Hasher.HashPassword(identity, registration.Password);
-        await state.WriteStateAsync();
+        await state.WriteOrReload(this);
         return identity;
     }
 
@@ -61,7 +61,7 @@ public sealed class StaffGrain(
                     State.FailedSignIns = 0;
                     State.LockedUntil = now + Lockout;
                 }
-                await state.WriteStateAsync();
+                await state.WriteOrReload(this);
             }
             throw RuleViolation.Unauthorized("wrong username or password");
         }
@@ -74,7 +74,7 @@ public sealed class StaffGrain(
         {
             State.FailedSignIns = 0;
             State.LockedUntil = null;
-            await state.WriteStateAsync();
+            await state.WriteOrReload(this);
         }
         return identity;
     }
@@ -93,7 +93,7 @@ public sealed class StaffGrain(
         {
             State.Identity = identity;
             State.PasswordHash = Hasher.HashPassword(identity, password);
-            await state.WriteStateAsync();
+            await state.WriteOrReload(this);
         }
         return identity;
     }

@@ -17,6 +17,10 @@ public sealed class RecordingPush : IClientPush
         return Task.CompletedTask;
     }
 
+    public Task ToGroups(IReadOnlyCollection<string> groups, string eventName, object payload) =>
+        ToUsers(groups, eventName, payload);
+
+    /// <summary>What reached a user, or a group when given a group name.</summary>
     public IReadOnlyList<T> SentTo<T>(string userId, string eventName) =>
         [.. _sent.Where(s => s.UserId == userId && s.EventName == eventName).Select(s => s.Payload).OfType<T>()];
 }

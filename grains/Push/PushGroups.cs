@@ -1,0 +1,11 @@
+namespace Hub.Grains.Push;
+
+/// <summary>Names of the connection groups grains push to.</summary>
+public static class PushGroups
+{
+    /// <summary>Every connection following a public event.</summary>
+    public static string Followers(string eventId) => $"event:{eventId}";
+
+    /// <summary>Every connection of a press officer of an account.</summary>
+    public static string PressOf(string accountId) => $"press:{accountId}";
+}
