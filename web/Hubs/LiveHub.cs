@@ -1,6 +1,7 @@
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Presence;
+using Hub.Grains.Push;
 using Hub.Web.Auth;
 
 namespace Hub.Web.Hubs;
@@ -17,9 +18,17 @@ public sealed partial class LiveHub(IGrainFactory grains) : Microsoft.AspNetCore
 
     public override async Task OnConnectedAsync()
     {
-        if (Context.User.ToCaller() is { } caller && caller.HasRole(Roles.Agent))
+        if (Context.User.ToCaller() is { } caller)
         {
-            await grains.GetGrain<IUserPresenceGrain>(caller.UserId).Connected(Context.ConnectionId);
+            if (caller.HasRole(Roles.Agent))
+            {
+                await grains.GetGrain<IUserPresenceGrain>(caller.UserId).Connected(Context.ConnectionId);
+            }
+            // Press officers hear of their accounts' events (clock alerts, statements) on every connection.
+            if (caller.HasRole(Roles.Press))
+            {
+                await Task.WhenAll(caller.AccountIds.Select(a => Groups.AddToGroupAsync(Context.ConnectionId, PushGroups.PressOf(a))));
+            }
         }
         await base.OnConnectedAsync();
     }

@@ -80,4 +80,7 @@ export const api = {
   createAccount: (token, account) => request('POST', '/api/accounts', { body: account, token }),
   createStaff: (token, accountId, staff) =>
     request('POST', `/api/accounts/${encodeURIComponent(accountId)}/staff`, { body: staff, token }),
+  events: (token) => request('GET', '/api/events', { token }),
+  event: (eventId, token) => request('GET', `/api/events/${encodeURIComponent(eventId)}`, { token }),
+  createEvent: (token, event) => request('POST', '/api/events', { body: event, token }),
 };

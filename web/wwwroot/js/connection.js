@@ -26,6 +26,7 @@ export class OfflineError extends Error {
 }
 
 export class HubClient {
+  /** getToken may be absent or answer nothing: a public viewer connects without a token. */
   constructor(getToken) {
     this.state = 'idle';
     this.stopped = false;
@@ -35,7 +36,8 @@ export class HubClient {
     this.waiters = new Set();
     this.connection = new signalR.HubConnectionBuilder()
       .withUrl('/hub', {
-        accessTokenFactory: () => getToken() ?? '',
+        // An empty token makes the client send no access_token at all, which the hub accepts as anonymous.
+        accessTokenFactory: () => (typeof getToken === 'function' ? getToken() : null) ?? '',
         transport: signalR.HttpTransportType.WebSockets,
         skipNegotiation: true,
       })
