@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace Hub.Grains.Hosting;
 
@@ -37,6 +38,9 @@ public static class SiloHostingExtensions
     /// <summary>Storage, reminders and services every Hub silo needs; grain tests use it too.</summary>
     public static ISiloBuilder AddHubGrainServices(this ISiloBuilder silo)
     {
+        // Grain state is written with Orleans' own serializer: [Id] and [Alias] make it survive
+        // renamed types and added fields, where the default JSON records .NET type names.
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.AddMemoryGrainStorage(StorageNames.Grains);
         silo.UseInMemoryReminderService();
         silo.Services.TryAddSingleton(TimeProvider.System);
