@@ -58,6 +58,20 @@ public sealed class HubApi(Uri address)
         return await SignIn(staff.Username, StaffPassword);
     }
 
+    public async Task<SignedIn> Press(string accountId, string displayName = "周发言人")
+    {
+        var staff = await StaffMember(accountId, displayName, "press");
+        return await SignIn(staff.Username, StaffPassword);
+    }
+
+    /// <summary>Opens a public event as the given press officer and returns its id.</summary>
+    public async Task<string> OpenEvent(string pressToken, string accountId, int severity, string title = "突发事件", string kind = "incident")
+    {
+        var response = await Send(HttpMethod.Post, "/api/events", pressToken, new { accountId, kind, title, severity });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("eventId").GetString()!;
+    }
+
     public Task<HttpResponseMessage> Send(HttpMethod method, string path, string? token = null, object? body = null)
     {
         var request = new HttpRequestMessage(method, path);

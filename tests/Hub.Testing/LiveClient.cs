@@ -11,7 +11,8 @@ namespace Hub.Testing;
 public sealed class LiveClient : IAsyncDisposable
 {
     public static readonly string[] Events =
-        ["message", "conversationAssigned", "conversationStatus", "conversationTransferred", "typing", "readReceipt"];
+        ["message", "conversationAssigned", "conversationStatus", "conversationTransferred", "typing", "readReceipt",
+         "eventUpdate", "eventStatus", "clockChanged", "clockAlert", "statementChanged"];
 
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(15);
 

@@ -292,7 +292,10 @@ function renderDetail() {
 }
 
 function setDisabled(form, disabled) {
-  for (const el of form.querySelectorAll('input, select, textarea, button')) el.disabled = disabled;
+  // A button whose action is still running stays disabled; busy() gives it back when done.
+  for (const el of form.querySelectorAll('input, select, textarea, button')) {
+    if (el.getAttribute('aria-busy') !== 'true') el.disabled = disabled;
+  }
 }
 
 function renderClocks() {
