@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Hub.Grains.Common;
 using Hub.Grains.Hosting;
 
@@ -5,7 +6,7 @@ namespace Hub.Grains.Accounts;
 
 public sealed class AccountDirectoryGrain(
     [PersistentState("account-directory", StorageNames.Grains)] IPersistentState<AccountDirectoryState> state,
-    TimeProvider time) : Grain, IAccountDirectoryGrain
+    [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IAccountDirectoryGrain
 {
     public const int MaxNameLength = 200;
 

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Hub.Grains.Common;
 using Hub.Grains.Conversations;
 using Hub.Grains.Hosting;
 using Hub.Grains.Push;
+using Hub.Grains.Questions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +13,7 @@ public sealed class AccountGrain(
     [PersistentState("account", StorageNames.Grains)] IPersistentState<AccountState> state,
     IOptions<RoutingOptions> routing,
     IClientPush push,
-    TimeProvider time,
+    [FromKeyedServices(HubClock.Key)] TimeProvider time,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
     private AccountState State => state.State;
@@ -112,6 +114,30 @@ public sealed class AccountGrain(
         }
         await state.WriteOrReload(this);
         await Drain();
+    }
+
+    async Task IAccountGrain.SetRestrictedWords(Caller caller, IReadOnlyList<string> words)
+    {
+        var id = RequireProfile().Id;
+        var allowed = caller.HasRole(Roles.Admin)
+            || (caller.IsStaffOf(id) && (caller.HasRole(Roles.Moderator) || caller.HasRole(Roles.Press)));
+        if (!allowed)
+        {
+            throw RuleViolation.Forbidden("only admins and the account's moderators and press officers set restricted words");
+        }
+        var cleaned = words.Select(w => w?.Trim() ?? "").Where(w => w.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (cleaned.Count > RestrictedWords.MaxWords || cleaned.Any(w => w.Length > RestrictedWords.MaxWordLength))
+        {
+            throw RuleViolation.BadRequest($"at most {RestrictedWords.MaxWords} words of at most {RestrictedWords.MaxWordLength} characters");
+        }
+        State.RestrictedWords = cleaned;
+        await state.WriteOrReload(this);
+    }
+
+    Task<IReadOnlyList<string>> IAccountGrain.GetRestrictedWords()
+    {
+        RequireProfile();
+        return Task.FromResult<IReadOnlyList<string>>([.. State.RestrictedWords]);
     }
 
     Task<IReadOnlyList<string>> IAccountGrain.GetOpenConversations(string agentId)

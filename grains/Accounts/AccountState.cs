@@ -8,6 +8,9 @@ public sealed class AccountState
     [Id(1)] public Dictionary<string, StaffMember> Staff { get; set; } = [];
     [Id(2)] public Dictionary<string, AgentSlot> Agents { get; set; } = [];
     [Id(3)] public List<QueuedConversation> Queue { get; set; } = [];
+
+    /// <summary>Words that no question on this account's live boards may contain.</summary>
+    [Id(4)] public List<string> RestrictedWords { get; set; } = [];
 }
 
 /// <summary>One agent's place in routing: whether they take work and what they hold.</summary>

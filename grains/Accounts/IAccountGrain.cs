@@ -1,3 +1,5 @@
+using Hub.Grains.Common;
+
 namespace Hub.Grains.Accounts;
 
 /// <summary>
@@ -26,6 +28,11 @@ public interface IAccountGrain : IGrainWithStringKey
 
     /// <summary>A conversation left its agent (resolved or transferred): frees capacity and drains the queue.</summary>
     Task Release(string conversationId, string agentId);
+
+    /// <summary>Replaces the restricted-word list; admins and the account's moderators and press officers may.</summary>
+    Task SetRestrictedWords(Caller caller, IReadOnlyList<string> words);
+
+    Task<IReadOnlyList<string>> GetRestrictedWords();
 
     /// <summary>The open conversations assigned to one agent of this account.</summary>
     Task<IReadOnlyList<string>> GetOpenConversations(string agentId);

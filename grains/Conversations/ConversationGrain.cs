@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Hosting;
@@ -8,7 +9,7 @@ namespace Hub.Grains.Conversations;
 public sealed class ConversationGrain(
     [PersistentState("conversation", StorageNames.Grains)] IPersistentState<ConversationState> state,
     IClientPush push,
-    TimeProvider time) : Grain, IConversationGrain
+    [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IConversationGrain
 {
     private ConversationState State => state.State;
 

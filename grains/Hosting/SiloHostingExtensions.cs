@@ -1,5 +1,7 @@
+using Hub.Grains.Common;
 using Hub.Grains.Accounts;
 using Hub.Grains.PublicEvents;
+using Hub.Grains.Questions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +28,11 @@ public static class SiloHostingExtensions
             .Bind(builder.Configuration.GetSection(LegalClockOptions.Section))
             .Validate(o => o.Grades.Values.SelectMany(g => g.Values).All(w => w > TimeSpan.Zero), "Hub:Clocks windows must be positive")
             .ValidateOnStart();
+        builder.Services.AddOptions<QuestionOptions>()
+            .Bind(builder.Configuration.GetSection(QuestionOptions.Section))
+            .Validate(o => o.AskLimit > 0 && o.VoteLimit > 0 && o.MaxPendingVotes > 0 && o.VotePushPeriod > TimeSpan.Zero,
+                "Hub:Questions limits and periods must be positive")
+            .ValidateOnStart();
         // Orleans logs every grain call at Information under this category.
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
@@ -43,7 +50,7 @@ public static class SiloHostingExtensions
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.AddMemoryGrainStorage(StorageNames.Grains);
         silo.UseInMemoryReminderService();
-        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddKeyedSingleton(HubClock.Key, TimeProvider.System);
         return silo;
     }
 }

@@ -1,4 +1,6 @@
 using Hub.Grains.Common;
+using Hub.Grains.Questions;
+using Orleans.Concurrency;
 
 namespace Hub.Grains.PublicEvents;
 
@@ -37,4 +39,31 @@ public interface IPublicEventGrain : IGrainWithStringKey
     Task SetStatus(Caller press, string status, string? summary);
 
     Task<IReadOnlyList<AuditEntry>> GetAuditTrail(Caller press);
+
+    /// <summary>A citizen asks; the question waits for moderation. The same client question id returns the same question.</summary>
+    Task<Question> Ask(Caller citizen, string clientQuestionId, string text);
+
+    /// <summary>
+    /// One vote per citizen on an approved question; answers the count once it is stored.
+    /// Votes interleave so that a burst shares its writes (see GroupCommit).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<int> Upvote(Caller citizen, string questionId);
+
+    /// <summary>A moderator or press officer approves or rejects a pending question, with a reason for the log.</summary>
+    Task<Question> Moderate(Caller moderator, string questionId, string decision, string? reason);
+
+    /// <summary>Answers an approved question (or changes the answer); it moves to the answered list.</summary>
+    Task<Question> Answer(Caller moderator, string questionId, string text);
+
+    /// <summary>Folds a question into a near duplicate: voters add up, both authors see the merged question.</summary>
+    Task<Question> Merge(Caller moderator, string questionId, string intoQuestionId);
+
+    /// <summary>Shows every viewer which question is being answered now; null unpins.</summary>
+    Task Pin(Caller moderator, string? questionId);
+
+    Task<ModerationQueue> GetModerationQueue(Caller moderator);
+
+    /// <summary>The caller's own questions, whatever their status.</summary>
+    Task<IReadOnlyList<Question>> GetMyQuestions(Caller citizen);
 }

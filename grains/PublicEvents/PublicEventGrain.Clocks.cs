@@ -28,7 +28,7 @@ public sealed partial class PublicEventGrain
         State.PressConferences.Add(new PressConference(heldAt, place, press.UserId, press.DisplayName, now));
         var met = SatisfyClocks(heldAt, LegalClock.PressConference);
         Audit(press, "press conference", $"{heldAt:u} {place}");
-        await state.WriteOrReload(this);
+        await Commit();
         await AnnounceClocks(met);
     }
 
@@ -56,7 +56,7 @@ public sealed partial class PublicEventGrain
         {
             return;
         }
-        await state.WriteOrReload(this);
+        await Commit();
         foreach (var (clock, percent) in alerts)
         {
             await push.ToGroups([PushGroups.PressOf(State.LeadAccountId)], ClientEvents.ClockAlert,

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Hosting;
 using Hub.Grains.Push;
+using Hub.Grains.Questions;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Grains.PublicEvents;
@@ -10,12 +12,18 @@ namespace Hub.Grains.PublicEvents;
 public sealed partial class PublicEventGrain(
     [PersistentState("public-event", StorageNames.Grains)] IPersistentState<PublicEventState> state,
     IOptions<LegalClockOptions> clockOptions,
+    IOptions<QuestionOptions> questionOptions,
     IClientPush push,
-    TimeProvider time) : Grain, IPublicEventGrain, IRemindable
+    [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IPublicEventGrain, IRemindable
 {
     public const int MaxTitleLength = 200;
 
+    private GroupCommit? _commit;
+
     private PublicEventState State => state.State;
+
+    /// <summary>Every write of this grain goes through one group commit, since votes interleave with other calls.</summary>
+    private Task Commit() => (_commit ??= new GroupCommit(() => state.WriteOrReload(this))).Commit();
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -51,7 +59,7 @@ public sealed partial class PublicEventGrain(
             State.Clocks = [.. clockOptions.Value.For(severity).Select(c => LegalClock.Start(c.Key, now, c.Value))];
         }
         Audit(press, "opened", $"{kind}, grade {severity}: {title}");
-        await state.WriteOrReload(this);
+        await Commit();
         await StartClocks();
         await PublishSummary();
         return Snapshot();
@@ -79,7 +87,7 @@ public sealed partial class PublicEventGrain(
         }
         State.AccountIds.Add(accountId);
         Audit(press, "invited", accountId);
-        await state.WriteOrReload(this);
+        await Commit();
         await PublishSummary();
     }
 
@@ -102,7 +110,7 @@ public sealed partial class PublicEventGrain(
         }
         State.Status = status;
         Audit(press, status, State.ClosingSummary ?? "");
-        await state.WriteOrReload(this);
+        await Commit();
         if (status == PublicEventStatus.Closed)
         {
             await StopClocks();
@@ -118,9 +126,9 @@ public sealed partial class PublicEventGrain(
     }
 
     private PublicEventSnapshot Snapshot() => new(
-        Id, State.Title, State.Kind, State.Severity, State.Status, [.. State.Updates], [],
+        Id, State.Title, State.Kind, State.Severity, State.Status, [.. State.Updates], PublicQuestions(),
         State.LeadAccountId, [.. State.AccountIds], State.OpenedAt, State.ClosedAt, State.ClosingSummary,
-        [.. State.Clocks], [.. State.PressConferences]);
+        [.. State.Clocks], [.. State.PressConferences], State.PinnedQuestionId);
 
     private Task PublishSummary() =>
         GrainFactory.GetGrain<IPublicEventDirectoryGrain>(0).Upsert(new PublicEventSummary(

@@ -1,3 +1,5 @@
+using Hub.Grains.Questions;
+
 namespace Hub.Grains.PublicEvents;
 
 /// <summary>Everything a follower needs to show an event; a reconnecting follower gets it whole.</summary>
@@ -16,7 +18,8 @@ public sealed record PublicEventSnapshot(
     [property: Id(10)] DateTimeOffset? ClosedAt,
     [property: Id(11)] string? ClosingSummary,
     [property: Id(12)] IReadOnlyList<LegalClock> Clocks,
-    [property: Id(13)] IReadOnlyList<PressConference> PressConferences);
+    [property: Id(13)] IReadOnlyList<PressConference> PressConferences,
+    [property: Id(14)] string? PinnedQuestionId);
 
 /// <summary>One line of the event list.</summary>
 [GenerateSerializer, Immutable, Alias("hub.public-event-summary")]
@@ -37,16 +40,6 @@ public sealed record PublicEventRequest(
     [property: Id(1)] string? Kind,
     [property: Id(2)] string? Title,
     [property: Id(3)] int? Severity);
-
-/// <summary>A citizen's question on a live board, in the contract's shape.</summary>
-[GenerateSerializer, Immutable, Alias("hub.question")]
-public sealed record Question(
-    [property: Id(0)] string EventId,
-    [property: Id(1)] string QuestionId,
-    [property: Id(2)] string Text,
-    [property: Id(3)] int Votes,
-    [property: Id(4)] string Status,
-    [property: Id(5)] string? Answer);
 
 /// <summary>A new statement: plain, a correction of a published one, or a rebuttal of a rumour.</summary>
 [GenerateSerializer, Immutable, Alias("hub.statement-draft")]

@@ -14,4 +14,6 @@ public static class ClientEvents
     public const string ClockChanged = "clockChanged";
     public const string ClockAlert = "clockAlert";
     public const string StatementChanged = "statementChanged";
+    public const string QuestionUpdated = "questionUpdated";
+    public const string QuestionPinned = "questionPinned";
 }

@@ -8,4 +8,7 @@ public static class PushGroups
 
     /// <summary>Every connection of a press officer of an account.</summary>
     public static string PressOf(string accountId) => $"press:{accountId}";
+
+    /// <summary>Every connection of a Q&amp;A moderator of an account.</summary>
+    public static string ModeratorsOf(string accountId) => $"moderators:{accountId}";
 }

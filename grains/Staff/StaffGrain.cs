@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Hub.Grains.Common;
 using Hub.Grains.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -6,7 +7,7 @@ namespace Hub.Grains.Staff;
 
 public sealed class StaffGrain(
     [PersistentState("staff", StorageNames.Grains)] IPersistentState<StaffState> state,
-    TimeProvider time) : Grain, IStaffGrain
+    [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IStaffGrain
 {
     public const int MinPasswordLength = 8;
     public const int MaxPasswordLength = 128;

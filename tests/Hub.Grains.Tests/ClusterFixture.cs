@@ -1,6 +1,8 @@
 using Hub.Grains.Accounts;
+using Hub.Grains.Common;
 using Hub.Grains.Hosting;
 using Hub.Grains.Push;
+using Hub.Grains.Questions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Storage;
@@ -12,6 +14,7 @@ namespace Hub.Grains.Tests;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     public const int AgentCapacity = 2;
+    public const int VoteLimit = 3;
 
     // The silo is built by Orleans from a type, so the doubles it shares with tests are static.
     public static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 28, 8, 0, 0, TimeSpan.Zero));
@@ -39,9 +42,14 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.AddMemoryGrainStorage(RealStorage);
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains,
                 (services, _) => new FaultyStorage(services.GetRequiredKeyedService<IGrainStorage>(RealStorage)));
-            silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddKeyedSingleton<TimeProvider>(HubClock.Key, Time);
             silo.Services.AddSingleton<IClientPush>(Push);
             silo.Services.Configure<RoutingOptions>(o => o.AgentCapacity = AgentCapacity);
+            silo.Services.Configure<QuestionOptions>(o =>
+            {
+                o.VoteLimit = VoteLimit;
+                o.VotePushPeriod = TimeSpan.FromMilliseconds(50);
+            });
         }
     }
 }

@@ -1,19 +1,24 @@
-using System.Collections.Concurrent;
 using Hub.Grains.Push;
 
 namespace Hub.Grains.Tests;
 
-/// <summary>Records what grains push, so tests can check who was told what.</summary>
+/// <summary>Records what grains push, so tests can check who was told what, and await what is still coming.</summary>
 public sealed class RecordingPush : IClientPush
 {
-    private readonly ConcurrentQueue<(string UserId, string EventName, object Payload)> _sent = new();
+    private readonly List<(string To, string EventName, object Payload)> _sent = [];
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task ToUsers(IReadOnlyCollection<string> userIds, string eventName, object payload)
     {
-        foreach (var userId in userIds)
+        TaskCompletionSource arrived;
+        lock (_gate)
         {
-            _sent.Enqueue((userId, eventName, payload));
+            _sent.AddRange(userIds.Select(to => (to, eventName, payload)));
+            arrived = _arrived;
+            _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
+        arrived.SetResult();
         return Task.CompletedTask;
     }
 
@@ -21,6 +26,30 @@ public sealed class RecordingPush : IClientPush
         ToUsers(groups, eventName, payload);
 
     /// <summary>What reached a user, or a group when given a group name.</summary>
-    public IReadOnlyList<T> SentTo<T>(string userId, string eventName) =>
-        [.. _sent.Where(s => s.UserId == userId && s.EventName == eventName).Select(s => s.Payload).OfType<T>()];
+    public IReadOnlyList<T> SentTo<T>(string to, string eventName)
+    {
+        lock (_gate)
+        {
+            return [.. _sent.Where(s => s.To == to && s.EventName == eventName).Select(s => s.Payload).OfType<T>()];
+        }
+    }
+
+    /// <summary>Waits (up to ten seconds) until a matching push has reached <paramref name="to"/>.</summary>
+    public async Task<T> Next<T>(string to, string eventName, Func<T, bool> match)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            Task arrived;
+            lock (_gate)
+            {
+                arrived = _arrived.Task;
+            }
+            if (SentTo<T>(to, eventName).FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+            await arrived.WaitAsync(deadline.Token);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Hub.Grains.Accounts;
+using Hub.Grains.Common;
 using Hub.Grains.Staff;
 using Hub.Web.Auth;
 
@@ -14,12 +15,16 @@ public static class AccountsApi
         accounts.MapGet("/{id}", GetAccount);
         accounts.MapPost("/", CreateAccount).RequireAuthorization(IdentityExtensions.AdminPolicy);
         accounts.MapPost("/{id}/staff", AddStaff).RequireAuthorization(IdentityExtensions.AdminPolicy);
+        accounts.MapGet("/{id}/restricted-words", GetRestrictedWords).RequireAuthorization();
+        accounts.MapPut("/{id}/restricted-words", SetRestrictedWords).RequireAuthorization();
         return app;
     }
 
     public sealed record NewAccount(string? Id, string? Name, string? Department);
 
     public sealed record NewStaff(string? Username, string? Password, string? DisplayName, IReadOnlyList<string>? Roles);
+
+    public sealed record WordList(IReadOnlyList<string>? Words);
 
     public sealed record StaffCreated(string UserId, string Username, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> AccountIds);
 
@@ -28,6 +33,22 @@ public static class AccountsApi
 
     private static Task<AccountProfile> GetAccount(string id, IGrainFactory grains) =>
         grains.GetGrain<IAccountGrain>(AccountId.Require(id)).GetProfile();
+
+    private static async Task<WordList> GetRestrictedWords(string id, HttpContext http, IGrainFactory grains)
+    {
+        var caller = http.User.RequireCaller();
+        if (!caller.HasRole(Roles.Admin) && !caller.IsStaffOf(id))
+        {
+            throw RuleViolation.Forbidden("only admins and the account's staff read its restricted words");
+        }
+        return new WordList(await grains.GetGrain<IAccountGrain>(AccountId.Require(id)).GetRestrictedWords());
+    }
+
+    private static async Task<IResult> SetRestrictedWords(string id, WordList body, HttpContext http, IGrainFactory grains)
+    {
+        await grains.GetGrain<IAccountGrain>(AccountId.Require(id)).SetRestrictedWords(http.User.RequireCaller(), body.Words ?? []);
+        return Results.NoContent();
+    }
 
     private static async Task<IResult> CreateAccount(NewAccount body, IGrainFactory grains)
     {

@@ -24,10 +24,15 @@ public sealed partial class LiveHub(IGrainFactory grains) : Microsoft.AspNetCore
             {
                 await grains.GetGrain<IUserPresenceGrain>(caller.UserId).Connected(Context.ConnectionId);
             }
-            // Press officers hear of their accounts' events (clock alerts, statements) on every connection.
+            // Press officers and moderators hear of their accounts' events (clock alerts,
+            // statements, questions waiting for moderation) on every connection.
             if (caller.HasRole(Roles.Press))
             {
-                await Task.WhenAll(caller.AccountIds.Select(a => Groups.AddToGroupAsync(Context.ConnectionId, PushGroups.PressOf(a))));
+                await JoinAccountGroups(caller, PushGroups.PressOf);
+            }
+            if (caller.HasRole(Roles.Moderator))
+            {
+                await JoinAccountGroups(caller, PushGroups.ModeratorsOf);
             }
         }
         await base.OnConnectedAsync();
@@ -42,6 +47,9 @@ public sealed partial class LiveHub(IGrainFactory grains) : Microsoft.AspNetCore
         }
         await base.OnDisconnectedAsync(exception);
     }
+
+    private Task JoinAccountGroups(Caller caller, Func<string, string> group) =>
+        Task.WhenAll(caller.AccountIds.Select(a => Groups.AddToGroupAsync(Context.ConnectionId, group(a))));
 
     private static string RequireId(string? id, string name) =>
         string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength

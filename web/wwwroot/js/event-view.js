@@ -299,7 +299,7 @@ function fillUpdate(li, update, correctsSeq, correctionSeq) {
   if (kind === 'correction' || kind === 'rebuttal') tags.push(h('span', { className: 'update-kind', dataset: { kind }, text: t(`skind.${kind}`) }));
   if (correctionSeq !== undefined) tags.push(h('span', { className: 'update-corrected-tag', text: t('update.corrected') }));
 
-  li.replaceChildren(
+  const parts = [
     h('div', { className: 'update-meta' },
       timeEl(update.publishedAt),
       h('span', { className: 'update-seq', text: t('update.seq', { seq: update.seq }) }),
@@ -314,7 +314,9 @@ function fillUpdate(li, update, correctsSeq, correctionSeq) {
     correctionSeq !== undefined
       ? h('p', { className: 'update-correction-link' }, jumpLink(correctionSeq, t('update.seeCorrection', { seq: correctionSeq })))
       : null,
-  );
+  ];
+  // replaceChildren would print a null as the text "null".
+  li.replaceChildren(...parts.filter(Boolean));
 }
 
 /** A place that is a link opens as one; anything else is shown as written. */

@@ -154,8 +154,11 @@ async function select(id, { force = false } = {}) {
   editing = null;
   timeline.clear();
   if (current) timeline.merge(current.updates);
+  // Half-written forms belong to the event they were written for.
   byId('closeSummary').value = '';
   byId('conferenceAt').value = '';
+  byId('rumourText').value = '';
+  document.querySelector('input[name="draftKind"][value="statement"]').checked = true;
   renderList();
   renderDetail();
   if (previous && previous !== id && client?.connected) client.invoke('UnfollowEvent', previous).catch(() => {});
@@ -364,7 +367,7 @@ function statementItem(s) {
   } else {
     body = h('p', { className: 'statement-text', text: s.text });
     if (s.status === 'published') {
-      buttons = closed ? [] : [h('button', { id: `stmt-${sid}-correct`, type: 'button', className: 'ghost-button small correct', text: t('skind.correction'), onclick: () => startCorrection(sid) })];
+      buttons = closed ? [] : [h('button', { id: `stmt-${sid}-correct`, type: 'button', className: 'ghost-button small correct', text: t('stmt.correct'), onclick: () => startCorrection(sid) })];
     } else {
       buttons = [
         h('button', {
@@ -426,7 +429,7 @@ function renderInvite() {
   const candidates = accounts.filter((a) => !(ev.accountIds ?? []).includes(a.id));
   const select = byId('inviteAccount');
   const chosen = select.value;
-  select.replaceChildren(...candidates.map((a) => h('option', { value: a.id, text: a.department ? `${a.name} — ${a.department}` : a.name })));
+  select.replaceChildren(...candidates.map((a) => h('option', { value: a.id, text: `${a.name}（${a.id}）` })));
   if (candidates.some((a) => a.id === chosen)) select.value = chosen;
   const usable = lead && !closed && candidates.length > 0;
   select.disabled = !usable;
@@ -586,7 +589,8 @@ byId('conferenceForm').addEventListener('submit', async (event) => {
   const now = Date.now();
   const opened = Date.parse(current?.openedAt ?? '');
   if (heldAt.getTime() > now && heldAt.getTime() - now < 60000) heldAt = new Date(now);
-  if (!Number.isNaN(opened) && heldAt.getTime() < opened && opened - heldAt.getTime() < 60000) heldAt = new Date(opened);
+  // The server keeps sub-millisecond opening times, so "at the opening" is one millisecond after it.
+  if (!Number.isNaN(opened) && heldAt.getTime() <= opened && opened - heldAt.getTime() < 60000) heldAt = new Date(opened + 1);
   const result = await act(byId('recordConference'), (id) => client.call('RecordPressConference', id, heldAt.toISOString(), place).then(() => true));
   if (!result) return;
   byId('conferencePlace').value = '';

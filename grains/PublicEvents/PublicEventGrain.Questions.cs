@@ -1,0 +1,296 @@
+using Hub.Grains.Accounts;
+using Hub.Grains.Common;
+using Hub.Grains.Push;
+using Hub.Grains.Questions;
+
+namespace Hub.Grains.PublicEvents;
+
+/// <summary>
+/// Live Q&amp;A: citizens ask and vote, moderators approve, reject, merge and pin, officials
+/// answer. Votes stay on the hot path in memory: they share writes (group commit) and their
+/// counts reach viewers coalesced, a few pushes a second with the last count always sent.
+/// </summary>
+public sealed partial class PublicEventGrain
+{
+    private static readonly TimeSpan RestrictedWordsFreshFor = TimeSpan.FromSeconds(30);
+
+    private RateWindow? _askWindow;
+    private RateWindow? _voteWindow;
+    private readonly HashSet<string> _votesToPush = [];
+    private IGrainTimer? _votePushTimer;
+    private int _pendingVotes;
+    private (IReadOnlyList<string> Words, DateTimeOffset FetchedAt)? _restrictedWords;
+
+    private QuestionOptions Questions => questionOptions.Value;
+
+    async Task<Question> IPublicEventGrain.Ask(Caller citizen, string clientQuestionId, string text)
+    {
+        RequireExists();
+        if (!citizen.HasRole(Roles.Citizen))
+        {
+            throw RuleViolation.Forbidden("only citizens ask questions");
+        }
+        clientQuestionId = TextRules.RequireClientId(clientQuestionId, "clientQuestionId");
+        var clientKey = $"{citizen.UserId}\n{clientQuestionId}";
+        if (State.QuestionByClientId.TryGetValue(clientKey, out var existing))
+        {
+            return Question.Of(Id, State.Questions[existing]);
+        }
+        text = TextRules.RequireText(text, "text").Trim();
+        RequireNotClosed();
+        if (RestrictedWords.FirstIn(text, await RestrictedWordsOfLead()) is { } word)
+        {
+            throw RuleViolation.BadRequest($"the question contains the restricted word '{word}'");
+        }
+        if (!(_askWindow ??= new RateWindow(Questions.AskLimit, Questions.AskWindow, time)).TryTake(citizen.UserId))
+        {
+            throw RuleViolation.RateLimited($"at most {Questions.AskLimit} questions per {Questions.AskWindow.TotalSeconds:0} seconds");
+        }
+        if (State.QuestionByClientId.TryGetValue(clientKey, out existing))
+        {
+            return Question.Of(Id, State.Questions[existing]);
+        }
+
+        var masked = PersonalDataMask.Apply(text);
+        var words = QuestionSimilarity.Words(masked);
+        var number = State.Questions.Count + 1L;
+        var record = new QuestionRecord
+        {
+            QuestionId = $"q{number}",
+            Number = number,
+            AuthorId = citizen.UserId,
+            AuthorName = citizen.DisplayName,
+            Text = masked,
+            AskedAt = time.GetUtcNow(),
+            Resembles = [.. State.Questions.Values
+                .Where(q => q.Status is not (QuestionStatus.Rejected or QuestionStatus.Merged))
+                .Where(q => QuestionSimilarity.Similarity(words, QuestionSimilarity.Words(q.Text)) >= QuestionSimilarity.DuplicateThreshold)
+                .Select(q => q.QuestionId)],
+        };
+        State.Questions[record.QuestionId] = record;
+        State.QuestionByClientId[clientKey] = record.QuestionId;
+        await Commit();
+        var question = Question.Of(Id, record);
+        await PushQuestion(question, authors: [citizen.UserId]);
+        return question;
+    }
+
+    async Task<int> IPublicEventGrain.Upvote(Caller citizen, string questionId)
+    {
+        RequireExists();
+        if (!citizen.HasRole(Roles.Citizen))
+        {
+            throw RuleViolation.Forbidden("only citizens vote");
+        }
+        var question = RequireQuestion(questionId);
+        if (question.Status != QuestionStatus.Approved)
+        {
+            throw RuleViolation.Conflict($"question {questionId} is {question.Status}; only approved questions take votes");
+        }
+        if (question.Voters.Contains(citizen.UserId))
+        {
+            throw RuleViolation.Conflict("one vote per citizen per question");
+        }
+        if (_pendingVotes >= Questions.MaxPendingVotes)
+        {
+            throw RuleViolation.RateLimited("the board is busy; vote again in a moment");
+        }
+        if (!(_voteWindow ??= new RateWindow(Questions.VoteLimit, Questions.VoteWindow, time)).TryTake(citizen.UserId))
+        {
+            throw RuleViolation.RateLimited($"at most {Questions.VoteLimit} votes per {Questions.VoteWindow.TotalSeconds:0} seconds");
+        }
+
+        question.Voters.Add(citizen.UserId);
+        _pendingVotes++;
+        try
+        {
+            await Commit();
+        }
+        finally
+        {
+            _pendingVotes--;
+        }
+        PushVotesSoon(question.QuestionId);
+        return question.Voters.Count;
+    }
+
+    async Task<Question> IPublicEventGrain.Moderate(Caller moderator, string questionId, string decision, string? reason)
+    {
+        RequireModerator(moderator);
+        var question = RequireQuestion(questionId);
+        var status = decision switch
+        {
+            "approve" => QuestionStatus.Approved,
+            "reject" => QuestionStatus.Rejected,
+            _ => throw RuleViolation.BadRequest("decision must be 'approve' or 'reject'"),
+        };
+        reason = TextRules.OptionalText(reason, "reason").Trim();
+        if (question.Status != QuestionStatus.Pending)
+        {
+            throw RuleViolation.Conflict($"question {questionId} is already {question.Status}");
+        }
+        question.Status = status;
+        question.RejectReason = status == QuestionStatus.Rejected && reason.Length > 0 ? reason : null;
+        Log(moderator, questionId, decision, reason);
+        await Commit();
+        var updated = Question.Of(Id, question);
+        await PushQuestion(updated, authors: [question.AuthorId]);
+        return updated;
+    }
+
+    async Task<Question> IPublicEventGrain.Answer(Caller moderator, string questionId, string text)
+    {
+        RequireModerator(moderator);
+        var question = RequireQuestion(questionId);
+        text = TextRules.RequireText(text, "text").Trim();
+        if (!question.IsPublic)
+        {
+            throw RuleViolation.Conflict($"question {questionId} is {question.Status}; only approved questions are answered");
+        }
+        question.Status = QuestionStatus.Answered;
+        question.Answer = text;
+        question.AnsweredBy = moderator.UserId;
+        question.AnsweredAt = time.GetUtcNow();
+        Log(moderator, questionId, "answer", null);
+        await Commit();
+        var answered = Question.Of(Id, question);
+        await PushQuestion(answered, authors: [question.AuthorId]);
+        return answered;
+    }
+
+    async Task<Question> IPublicEventGrain.Merge(Caller moderator, string questionId, string intoQuestionId)
+    {
+        RequireModerator(moderator);
+        var source = RequireQuestion(questionId);
+        var target = RequireQuestion(intoQuestionId);
+        if (source == target)
+        {
+            throw RuleViolation.BadRequest("a question cannot be merged into itself");
+        }
+        if (source.Status is QuestionStatus.Merged or QuestionStatus.Rejected || target.Status is QuestionStatus.Merged or QuestionStatus.Rejected)
+        {
+            throw RuleViolation.Conflict("rejected and merged questions cannot be merged");
+        }
+        target.Voters.UnionWith(source.Voters);
+        source.Status = QuestionStatus.Merged;
+        source.MergedInto = target.QuestionId;
+        if (State.PinnedQuestionId == source.QuestionId)
+        {
+            State.PinnedQuestionId = target.QuestionId;
+        }
+        Log(moderator, questionId, "merge", $"into {intoQuestionId}");
+        await Commit();
+        var merged = Question.Of(Id, target);
+        await PushQuestion(Question.Of(Id, source), authors: [source.AuthorId]);
+        await PushQuestion(merged, authors: [source.AuthorId, target.AuthorId]);
+        return merged;
+    }
+
+    async Task IPublicEventGrain.Pin(Caller moderator, string? questionId)
+    {
+        RequireModerator(moderator);
+        var question = questionId is null ? null : RequireQuestion(questionId);
+        if (question is { IsPublic: false })
+        {
+            throw RuleViolation.Conflict($"question {questionId} is {question.Status}; only approved questions are pinned");
+        }
+        State.PinnedQuestionId = question?.QuestionId;
+        Log(moderator, questionId ?? "", question is null ? "unpin" : "pin", null);
+        await Commit();
+        await push.ToGroups([PushGroups.Followers(Id), .. StaffGroups()], ClientEvents.QuestionPinned,
+            new QuestionPinned(Id, question?.QuestionId, question is null ? null : Question.Of(Id, question)));
+    }
+
+    Task<ModerationQueue> IPublicEventGrain.GetModerationQueue(Caller moderator)
+    {
+        RequireModerator(moderator);
+        var pending = State.Questions.Values.Where(q => q.Status == QuestionStatus.Pending).OrderBy(q => q.Number);
+        return Task.FromResult(new ModerationQueue([.. pending.Select(q => Question.Of(Id, q))], [.. State.ModerationLog]));
+    }
+
+    Task<IReadOnlyList<Question>> IPublicEventGrain.GetMyQuestions(Caller citizen)
+    {
+        RequireExists();
+        IReadOnlyList<Question> mine = [.. State.Questions.Values.Where(q => q.AuthorId == citizen.UserId)
+            .OrderBy(q => q.Number).Select(q => Question.Of(Id, q))];
+        return Task.FromResult(mine);
+    }
+
+    /// <summary>The board viewers see: approved and answered questions, ranked.</summary>
+    private IReadOnlyList<Question> PublicQuestions() =>
+        [.. QuestionRanking.Rank(State.Questions.Values.Where(q => q.IsPublic)).Select(q => Question.Of(Id, q))];
+
+    /// <summary>
+    /// Public questions reach every follower; the others only the event's moderators and press
+    /// officers, and the authors concerned (a rejected author learns it was not published).
+    /// </summary>
+    private async Task PushQuestion(Question question, IReadOnlyCollection<string> authors)
+    {
+        var groups = question.Status is QuestionStatus.Approved or QuestionStatus.Answered
+            ? [PushGroups.Followers(Id), .. StaffGroups()]
+            : StaffGroups();
+        await push.ToGroups(groups, ClientEvents.QuestionUpdated, question);
+        await push.ToUsers(authors, ClientEvents.QuestionUpdated, question);
+    }
+
+    private void PushVotesSoon(string questionId)
+    {
+        _votesToPush.Add(questionId);
+        _votePushTimer ??= this.RegisterGrainTimer(PushVotes, new GrainTimerCreationOptions
+        {
+            DueTime = Questions.VotePushPeriod,
+            Period = Questions.VotePushPeriod,
+        });
+    }
+
+    /// <summary>Sends the latest count of every question voted on since the last push, then sleeps when idle.</summary>
+    private async Task PushVotes()
+    {
+        if (_votesToPush.Count == 0)
+        {
+            _votePushTimer?.Dispose();
+            _votePushTimer = null;
+            return;
+        }
+        var changed = _votesToPush.ToList();
+        _votesToPush.Clear();
+        foreach (var questionId in changed)
+        {
+            await push.ToGroups([PushGroups.Followers(Id), .. StaffGroups()], ClientEvents.QuestionUpdated,
+                Question.Of(Id, State.Questions[questionId]));
+        }
+    }
+
+    private async Task<IReadOnlyList<string>> RestrictedWordsOfLead()
+    {
+        var now = time.GetUtcNow();
+        if (_restrictedWords is not { } cached || now - cached.FetchedAt > RestrictedWordsFreshFor)
+        {
+            _restrictedWords = cached = (await GrainFactory.GetGrain<IAccountGrain>(State.LeadAccountId).GetRestrictedWords(), now);
+        }
+        return cached.Words;
+    }
+
+    private void Log(Caller moderator, string questionId, string decision, string? reason) =>
+        State.ModerationLog.Add(new ModerationEntry(time.GetUtcNow(), moderator.UserId, moderator.DisplayName, questionId, decision,
+            string.IsNullOrEmpty(reason) ? null : reason));
+
+    /// <summary>Connections of the moderators and press officers of every account on the event.</summary>
+    private IReadOnlyCollection<string> StaffGroups() =>
+        [.. State.AccountIds.SelectMany(a => new[] { PushGroups.ModeratorsOf(a), PushGroups.PressOf(a) })];
+
+    private QuestionRecord RequireQuestion(string? questionId) =>
+        questionId is not null && State.Questions.TryGetValue(questionId, out var question)
+            ? question
+            : throw RuleViolation.NotFound($"question '{questionId}' does not exist in this event");
+
+    private void RequireModerator(Caller caller)
+    {
+        RequireExists();
+        var moderates = caller.HasRole(Roles.Moderator) || caller.HasRole(Roles.Press);
+        if (!moderates || !State.AccountIds.Any(caller.IsStaffOf))
+        {
+            throw RuleViolation.Forbidden("only moderators and press officers of the event's accounts can do this");
+        }
+    }
+}
