@@ -64,6 +64,12 @@ public sealed class HubApi(Uri address)
         return await SignIn(staff.Username, StaffPassword);
     }
 
+    public async Task<SignedIn> Moderator(string accountId, string displayName = "吴主持人")
+    {
+        var staff = await StaffMember(accountId, displayName, "moderator");
+        return await SignIn(staff.Username, StaffPassword);
+    }
+
     /// <summary>Opens a public event as the given press officer and returns its id.</summary>
     public async Task<string> OpenEvent(string pressToken, string accountId, int severity, string title = "突发事件", string kind = "incident")
     {

@@ -150,11 +150,16 @@ function staticFraction(clock) {
   return Math.min(1, Math.max(0, clockProgress(clock, at)?.fraction ?? 0));
 }
 
-/** A clock for press officers: due time, countdown or outcome, and the 50 % / 80 % reminder points. */
-export function staffClockItem(clock) {
-  const level = clockLevel(clock);
+/**
+ * A clock for press officers: due time, countdown or outcome, and the 50 % / 80 % reminder points.
+ * stopped: the event closed while the clock still ran, so it no longer counts down.
+ */
+export function staffClockItem(clock, { stopped = false } = {}) {
+  const running = clock.status === 'pending' && !stopped;
+  const level = clock.status === 'pending' && stopped ? 'stopped' : clockLevel(clock);
   const state = [];
-  if (clock.status === 'pending') state.push(countdown(clock));
+  if (running) state.push(countdown(clock));
+  else if (clock.status === 'pending') state.push(t('clock.stopped'));
   else if (clock.status === 'met') state.push(t('clock.metAt', { time: formatTime(clock.metAt) }));
   else if (clock.status === 'breached') {
     state.push(t('clock.breachedAt', { time: formatTime(clock.breachedAt ?? clock.dueAt) }));
@@ -164,7 +169,7 @@ export function staffClockItem(clock) {
   if (clock.warnedAt50) warned.push(h('span', { className: 'warned', title: formatFullTime(clock.warnedAt50), text: t('clock.warned', { p: 50 }) }));
   if (clock.warnedAt80) warned.push(h('span', { className: 'warned', title: formatFullTime(clock.warnedAt80), text: t('clock.warned', { p: 80 }) }));
   const fraction = staticFraction(clock);
-  return h('li', { className: 'clock', dataset: { name: clock.name, status: clock.status, level }, 'data-level-host': clock.status === 'pending' },
+  return h('li', { className: 'clock', dataset: { name: clock.name, status: clock.status, level }, 'data-level-host': running },
     h('div', { className: 'clock-head' },
       h('span', { className: 'clock-name', text: t(`clock.${clock.name}`) }),
       h('span', { className: 'clock-due' }, t('clock.due', { time: '' }).trim(), ' ', timeEl(clock.dueAt))),
@@ -178,19 +183,22 @@ export function staffClockItem(clock) {
 }
 
 /** A clock in the public's words: met on time, still running, or missed. */
-export function publicClockItem(clock) {
+export function publicClockItem(clock, { stopped = false } = {}) {
   const name = t(`clock.${clock.name}`);
+  const running = clock.status === 'pending' && !stopped;
   let outcome;
-  if (clock.status === 'met') outcome = t(`pclock.${clock.name}.met`, { time: formatTime(clock.metAt) });
+  if (clock.status === 'pending' && stopped) outcome = t('clock.stopped');
+  else if (clock.status === 'met') outcome = t(`pclock.${clock.name}.met`, { time: formatTime(clock.metAt) });
   else if (clock.status === 'breached' && clock.metAt) outcome = t(`pclock.${clock.name}.late`, { time: formatTime(clock.metAt) });
   else if (clock.status === 'breached') outcome = t(`pclock.${clock.name}.breached`, { due: formatTime(clock.dueAt) });
   else outcome = t(`pclock.${clock.name}.pending`, { due: formatTime(clock.dueAt) });
-  return h('li', { className: 'clock public', dataset: { name: clock.name, status: clock.status, level: clockLevel(clock) }, 'data-level-host': clock.status === 'pending' },
+  const level = clock.status === 'pending' && stopped ? 'stopped' : clockLevel(clock);
+  return h('li', { className: 'clock public', dataset: { name: clock.name, status: clock.status, level }, 'data-level-host': running },
     h('span', { className: 'clock-icon', 'aria-hidden': 'true' }),
     h('span', { className: 'clock-text' },
       h('strong', { text: t('pclock.label', { name }) }),
       outcome,
-      clock.status === 'pending' ? [' ', h('span', { className: 'clock-left' }, '（', countdown(clock), '）')] : null));
+      running ? [' ', h('span', { className: 'clock-left' }, '（', countdown(clock), '）')] : null));
 }
 
 /** Updates merged by seq (a reconnect snapshot repeats what was already pushed), shown newest first. */

@@ -131,7 +131,7 @@ function render() {
 
 function renderClocks() {
   const clocks = sortClocks(event?.clocks);
-  byId('clocks').replaceChildren(...clocks.map(publicClockItem));
+  byId('clocks').replaceChildren(...clocks.map((clock) => publicClockItem(clock, { stopped: event?.status === 'closed' })));
   byId('clocksSection').hidden = clocks.length === 0;
 }
 

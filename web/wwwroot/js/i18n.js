@@ -194,6 +194,7 @@ const dict = {
     'clock.lateMet': '超时后于 {time} 完成',
     'clock.warned': '{p}% 已提醒',
     'clock.allDone': '时限均已处理',
+    'clock.stopped': '事件已结束，不再计时',
     'clock.barLabel': '时限进度，提醒点为 50% 与 80%',
 
     'press.title': '新闻发布工作台',
@@ -530,6 +531,7 @@ const dict = {
     'clock.lateMet': 'Done late at {time}',
     'clock.warned': '{p}% reminder sent',
     'clock.allDone': 'All deadlines handled',
+    'clock.stopped': 'No longer running: the event is closed',
     'clock.barLabel': 'Deadline progress, reminders at 50% and 80%',
 
     'press.title': 'Press console',

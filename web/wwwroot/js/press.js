@@ -287,30 +287,27 @@ function renderDetail() {
   }));
   byId('conferencesEmpty').hidden = (ev.pressConferences ?? []).length > 0;
   if (!byId('conferenceAt').value) byId('conferenceAt').value = localInputValue(new Date());
-  setDisabled(byId('conferenceForm'), closed);
+  // A closed event is a record: its forms go away rather than sit there disabled.
+  byId('conferenceForm').hidden = closed;
+  byId('conferenceSection').classList.toggle('span-2', closed);
+  byId('inviteSection').hidden = closed;
+  byId('closeSection').hidden = closed;
 
   renderInvite();
-  setDisabled(byId('closeForm'), closed);
   renderAudit();
-}
-
-function setDisabled(form, disabled) {
-  // A button whose action is still running stays disabled; busy() gives it back when done.
-  for (const el of form.querySelectorAll('input, select, textarea, button')) {
-    if (el.getAttribute('aria-busy') !== 'true') el.disabled = disabled;
-  }
 }
 
 function renderClocks() {
   const clocks = sortClocks(current?.clocks);
-  byId('clocks').replaceChildren(...clocks.map(staffClockItem));
+  byId('clocks').replaceChildren(...clocks.map((clock) => staffClockItem(clock, { stopped: current?.status === 'closed' })));
   byId('clocksNone').hidden = clocks.length > 0;
   byId('clocksNone').textContent = current?.kind === 'live' ? t('press.liveNoClocks') : '';
+  byId('clocksRule').hidden = current?.kind === 'live';
 }
 
 function renderComposer() {
   const closed = current?.status === 'closed';
-  setDisabled(byId('composerForm'), closed);
+  byId('composerForm').hidden = closed;
   const kind = document.querySelector('input[name="draftKind"]:checked')?.value ?? 'statement';
   byId('correctsField').hidden = kind !== 'correction';
   byId('rumourField').hidden = kind !== 'rebuttal';
@@ -691,6 +688,14 @@ function addAlert(alert) {
   byId('alerts').prepend(el);
 }
 
+function removeAlerts(predicate) {
+  for (const [key, entry] of alerts) {
+    if (!predicate(entry.alert)) continue;
+    entry.el.remove();
+    alerts.delete(key);
+  }
+}
+
 // ---------------------------------------------------------------- connection
 
 function setUpConnection() {
@@ -714,6 +719,7 @@ function setUpConnection() {
       events[index] = { ...events[index], status: change.status };
       events = sortEvents(events);
     }
+    if (change.status === 'closed') removeAlerts((alert) => alert.eventId === change.eventId);
     if (change.eventId === selectedId && current) {
       current = details.get(change.eventId) ?? { ...current, status: change.status, closingSummary: change.closingSummary };
       renderDetail();
@@ -732,6 +738,8 @@ function setUpConnection() {
       current = details.get(change.eventId);
       renderClocks();
     }
+    // A reminder about a deadline that has since been met no longer calls for action.
+    if (change.clock.status === 'met') removeAlerts((alert) => alert.eventId === change.eventId && alert.clock === change.clock.name);
     renderList();
   });
 
