@@ -21,6 +21,9 @@ public sealed partial class PublicEventGrain
     private int _pendingVotes;
     private (IReadOnlyList<string> Words, DateTimeOffset FetchedAt)? _restrictedWords;
 
+    // Segmenting is the costly part of comparing questions, so each question is segmented once per activation.
+    private readonly Dictionary<string, IReadOnlySet<string>> _wordsOf = [];
+
     private QuestionOptions Questions => questionOptions.Value;
 
     async Task<Question> IPublicEventGrain.Ask(Caller citizen, string clientQuestionId, string text)
@@ -64,11 +67,12 @@ public sealed partial class PublicEventGrain
             AskedAt = time.GetUtcNow(),
             Resembles = [.. State.Questions.Values
                 .Where(q => q.Status is not (QuestionStatus.Rejected or QuestionStatus.Merged))
-                .Where(q => QuestionSimilarity.Similarity(words, QuestionSimilarity.Words(q.Text)) >= QuestionSimilarity.DuplicateThreshold)
+                .Where(q => QuestionSimilarity.Similarity(words, WordsOf(q)) >= QuestionSimilarity.DuplicateThreshold)
                 .Select(q => q.QuestionId)],
         };
         State.Questions[record.QuestionId] = record;
         State.QuestionByClientId[clientKey] = record.QuestionId;
+        _wordsOf[record.QuestionId] = words;
         await Commit();
         var question = Question.Of(Id, record);
         await PushQuestion(question, authors: [citizen.UserId]);
@@ -269,6 +273,15 @@ public sealed partial class PublicEventGrain
             _restrictedWords = cached = (await GrainFactory.GetGrain<IAccountGrain>(State.LeadAccountId).GetRestrictedWords(), now);
         }
         return cached.Words;
+    }
+
+    private IReadOnlySet<string> WordsOf(QuestionRecord question)
+    {
+        if (!_wordsOf.TryGetValue(question.QuestionId, out var words))
+        {
+            _wordsOf[question.QuestionId] = words = QuestionSimilarity.Words(question.Text);
+        }
+        return words;
     }
 
     private void Log(Caller moderator, string questionId, string decision, string? reason) =>
