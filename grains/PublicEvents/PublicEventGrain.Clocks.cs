@@ -12,16 +12,19 @@ public sealed partial class PublicEventGrain
     public const string ClockReminder = "legal-clocks";
     private static readonly TimeSpan ClockPeriod = TimeSpan.FromMinutes(1);
 
+    // Forms give conference times to the minute, and people's clocks drift a little.
+    private static readonly TimeSpan ConferenceTimeSlack = TimeSpan.FromMinutes(1);
+
     async Task IPublicEventGrain.RecordPressConference(Caller press, DateTimeOffset heldAt, string place)
     {
         RequirePress(press);
         place = TextRules.RequireText(place, "place").Trim();
         var now = time.GetUtcNow();
-        if (heldAt > now)
+        if (heldAt > now + ConferenceTimeSlack)
         {
             throw RuleViolation.BadRequest("a press conference is recorded once it has been held");
         }
-        if (heldAt < State.OpenedAt)
+        if (heldAt < State.OpenedAt - ConferenceTimeSlack)
         {
             throw RuleViolation.BadRequest("the press conference predates the event");
         }

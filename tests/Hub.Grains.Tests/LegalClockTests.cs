@@ -61,6 +61,7 @@ public sealed class LegalClockTests(ClusterFixture fixture)
         var now = ClusterFixture.Time.GetUtcNow();
 
         await Rules.Refused(Common.HubErrorCode.BadRequest, () => incident.RecordPressConference(drafter, now.AddHours(1), "市政府新闻发布厅"));
+        await Rules.Refused(Common.HubErrorCode.BadRequest, () => incident.RecordPressConference(drafter, now.AddDays(-2), "市政府新闻发布厅"));
         await Rules.Refused(Common.HubErrorCode.BadRequest, () => incident.RecordPressConference(drafter, now.AddMinutes(-30), ""));
         await incident.RecordPressConference(drafter, now.AddMinutes(-30), "市政府新闻发布厅");
 
