@@ -22,8 +22,39 @@ summary() {
   echo "$1 passed, $2 failed"
 }
 
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 20000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+# A throwaway Redis on a free loopback port, without persistence, for the cross-node tests.
+start_redis() {
+  local port
+  port=$(free_port)
+  servers=$(mktemp -d)
+  redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+    --dir "$servers" --pidfile "$servers/redis.pid" --logfile "$servers/redis.log" || return 1
+  for _ in $(seq 50); do
+    redis-cli -p "$port" ping >/dev/null 2>&1 && { export HUB_TEST_REDIS="127.0.0.1:$port"; return 0; }
+    sleep 0.1
+  done
+  echo "error: redis-server did not start; its log:" >&2
+  cat "$servers/redis.log" >&2
+  return 1
+}
+
+stop_servers() {
+  [ -n "${servers:-}" ] || return 0
+  [ -f "$servers/redis.pid" ] && kill "$(cat "$servers/redis.pid")" 2>/dev/null
+  rm -rf "$servers"
+}
+
 ensure_debian_package npm npm || { summary 0 1; exit 1; }
 ensure_debian_package chromium chromium || { summary 0 1; exit 1; }
+ensure_debian_package redis-server redis-server || { summary 0 1; exit 1; }
 
 if ! dotnet build Hub.sln --nologo -v quiet -clp:ErrorsOnly; then
   echo "error: the build failed" >&2
@@ -32,7 +63,8 @@ if ! dotnet build Hub.sln --nologo -v quiet -clp:ErrorsOnly; then
 fi
 
 results=$(mktemp -d)
-trap 'rm -rf "$results"' EXIT
+trap 'stop_servers; rm -rf "$results"' EXIT
+start_redis || { summary 0 1; exit 1; }
 dotnet test Hub.sln --no-build --nologo --logger "trx;LogFilePrefix=hub" --results-directory "$results"
 status=$?
 

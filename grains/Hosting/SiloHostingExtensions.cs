@@ -1,3 +1,4 @@
+using System.Net;
 using Hub.Grains.Common;
 using Hub.Grains.Accounts;
 using Hub.Grains.PublicEvents;
@@ -37,10 +38,15 @@ public static class SiloHostingExtensions
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         builder.UseOrleans(orleans => orleans
-            .UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: "hub", clusterId: silo.ClusterId)
+            .UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, PrimaryEndpoint(silo), serviceId: "hub", clusterId: silo.ClusterId)
             .AddHubGrainServices());
         return builder;
     }
+
+    private static IPEndPoint? PrimaryEndpoint(SiloOptions silo) =>
+        string.IsNullOrEmpty(silo.PrimarySiloEndpoint) ? null
+        : IPEndPoint.TryParse(silo.PrimarySiloEndpoint, out var endpoint) ? endpoint
+        : throw new InvalidOperationException($"Hub:PrimarySiloEndpoint '{silo.PrimarySiloEndpoint}' is not an IP endpoint such as 127.0.0.1:11111");
 
     /// <summary>Storage, reminders and services every Hub silo needs; grain tests use it too.</summary>
     public static ISiloBuilder AddHubGrainServices(this ISiloBuilder silo)

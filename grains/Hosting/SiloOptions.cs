@@ -8,4 +8,10 @@ public sealed class SiloOptions
     public string ClusterId { get; set; } = "hub";
     public int SiloPort { get; set; } = 11111;
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// For a cluster of processes on one machine without a database: the silo endpoint
+    /// (e.g. 127.0.0.1:11111) of the process the others join. Empty for a single process.
+    /// </summary>
+    public string? PrimarySiloEndpoint { get; set; }
 }

@@ -18,14 +18,30 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
     public const string AdminUsername = "chief-admin";
     public const string AdminPassword = "admin-password-for-tests";
 
-    private readonly IReadOnlyDictionary<string, string> _overrides;
+    private readonly Dictionary<string, string> _settings;
 
-    /// <param name="overrides">Settings that replace the defaults below, to test how the node reacts to them.</param>
+    /// <param name="overrides">Settings that replace the defaults, to test how the node reacts to them or to join nodes.</param>
     public HubAppFactory(IReadOnlyDictionary<string, string>? overrides = null)
     {
-        _overrides = overrides ?? new Dictionary<string, string>();
+        _settings = new Dictionary<string, string>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Hub:ClusterId"] = $"test-{Guid.NewGuid():N}",
+            ["Hub:SiloPort"] = FreePort().ToString(),
+            ["Hub:GatewayPort"] = FreePort().ToString(),
+            ["Hub:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Hub:Admin:Username"] = AdminUsername,
+            ["Hub:Admin:Password"] = AdminPassword,
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            _settings[key] = value;
+        }
         UseKestrel();
     }
+
+    /// <summary>The effective value of a setting, e.g. the silo port another node joins.</summary>
+    public string Setting(string key) => _settings[key];
 
     /// <summary>The address the node listens on, e.g. http://127.0.0.1:41234.</summary>
     public Uri Address
@@ -41,20 +57,13 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("urls", "http://127.0.0.1:0");
-        builder.UseSetting("Hub:ClusterId", $"test-{Guid.NewGuid():N}");
-        builder.UseSetting("Hub:SiloPort", FreePort().ToString());
-        builder.UseSetting("Hub:GatewayPort", FreePort().ToString());
-        builder.UseSetting("Hub:Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        builder.UseSetting("Hub:Admin:Username", AdminUsername);
-        builder.UseSetting("Hub:Admin:Password", AdminPassword);
-        foreach (var (key, value) in _overrides)
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
