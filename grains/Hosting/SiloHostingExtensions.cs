@@ -1,6 +1,7 @@
 using System.Net;
-using Hub.Grains.Common;
 using Hub.Grains.Accounts;
+using Hub.Grains.Common;
+using Hub.Grains.Hosting.Postgres;
 using Hub.Grains.PublicEvents;
 using Hub.Grains.Questions;
 using Microsoft.Extensions.Configuration;
@@ -8,19 +9,73 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 using Orleans.Storage;
 
 namespace Hub.Grains.Hosting;
 
 /// <summary>
 /// The one place a silo is configured, used by the headless silo and by the web node that
-/// co-hosts one, so the embedded default and a cluster differ only in configuration.
+/// co-hosts one, so the embedded default and a cluster differ only in configuration:
+/// without <c>ConnectionStrings:Postgres</c> state lives in memory and the cluster on
+/// localhost; with it, state, membership and reminders live in PostgreSQL.
 /// </summary>
 public static class SiloHostingExtensions
 {
+    public const string PostgresInvariant = "Npgsql";
+
     public static IHostApplicationBuilder AddHubSilo(this IHostApplicationBuilder builder)
     {
         var silo = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        var postgres = PostgresConnection.From(builder.Configuration);
+        builder.AddHubOptions();
+        // Orleans logs every grain call at Information under this category.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+
+        if (postgres is not null)
+        {
+            // Registered before the silo, so the schema is in place when the providers read their queries.
+            builder.Services.AddHostedService(services => new SchemaMigrator(postgres, services.GetRequiredService<ILogger<SchemaMigrator>>()));
+        }
+        builder.UseOrleans(orleans =>
+        {
+            if (postgres is null)
+            {
+                orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, PrimaryEndpoint(silo), serviceId: "hub", clusterId: silo.ClusterId);
+            }
+            else
+            {
+                orleans.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (silo.ClusterId, "hub"));
+                orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: silo.AdvertisedAddress != "127.0.0.1");
+                orleans.UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, postgres));
+            }
+            orleans.AddHubGrainServices(postgres);
+        });
+        return builder;
+    }
+
+    /// <summary>Storage, reminders and services every Hub silo needs; grain tests use it too.</summary>
+    public static ISiloBuilder AddHubGrainServices(this ISiloBuilder silo, string? postgres = null)
+    {
+        // Grain state is written with Orleans' own serializer: [Id] and [Alias] make it survive
+        // renamed types and added fields, where the default JSON records .NET type names.
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        if (postgres is null)
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Grains);
+            silo.UseInMemoryReminderService();
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(StorageNames.Grains, options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, postgres));
+            silo.UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, postgres));
+        }
+        silo.Services.TryAddKeyedSingleton(HubClock.Key, TimeProvider.System);
+        return silo;
+    }
+
+    private static void AddHubOptions(this IHostApplicationBuilder builder)
+    {
         builder.Services.AddOptions<RoutingOptions>()
             .Bind(builder.Configuration.GetSection(RoutingOptions.Section))
             .Validate(o => o.AgentCapacity is >= 1 and <= 100, "Hub:Routing:AgentCapacity must be 1 to 100")
@@ -34,29 +89,10 @@ public static class SiloHostingExtensions
             .Validate(o => o.AskLimit > 0 && o.VoteLimit > 0 && o.MaxPendingVotes > 0 && o.VotePushPeriod > TimeSpan.Zero,
                 "Hub:Questions limits and periods must be positive")
             .ValidateOnStart();
-        // Orleans logs every grain call at Information under this category.
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
-
-        builder.UseOrleans(orleans => orleans
-            .UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, PrimaryEndpoint(silo), serviceId: "hub", clusterId: silo.ClusterId)
-            .AddHubGrainServices());
-        return builder;
     }
 
     private static IPEndPoint? PrimaryEndpoint(SiloOptions silo) =>
         string.IsNullOrEmpty(silo.PrimarySiloEndpoint) ? null
         : IPEndPoint.TryParse(silo.PrimarySiloEndpoint, out var endpoint) ? endpoint
         : throw new InvalidOperationException($"Hub:PrimarySiloEndpoint '{silo.PrimarySiloEndpoint}' is not an IP endpoint such as 127.0.0.1:11111");
-
-    /// <summary>Storage, reminders and services every Hub silo needs; grain tests use it too.</summary>
-    public static ISiloBuilder AddHubGrainServices(this ISiloBuilder silo)
-    {
-        // Grain state is written with Orleans' own serializer: [Id] and [Alias] make it survive
-        // renamed types and added fields, where the default JSON records .NET type names.
-        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
-        silo.AddMemoryGrainStorage(StorageNames.Grains);
-        silo.UseInMemoryReminderService();
-        silo.Services.TryAddKeyedSingleton(HubClock.Key, TimeProvider.System);
-        return silo;
-    }
 }

@@ -14,4 +14,10 @@ public sealed class SiloOptions
     /// (e.g. 127.0.0.1:11111) of the process the others join. Empty for a single process.
     /// </summary>
     public string? PrimarySiloEndpoint { get; set; }
+
+    /// <summary>
+    /// With PostgreSQL clustering: the address other silos reach this one at. The loopback
+    /// default suits a cluster on one machine; hosts of a wider cluster set their own.
+    /// </summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
 }

@@ -121,7 +121,8 @@ export function syncList(list, items, { create, update, key = (item) => item.que
   for (const el of list.children) if (el.dataset.id) existing.set(el.dataset.id, el);
   const motion = animate && existing.size > 0 && !reducedMotion() && list.offsetParent !== null;
   const before = new Map();
-  if (motion) for (const [id, el] of existing) before.set(id, el.getBoundingClientRect().top);
+  // Hidden items have no position to slide from.
+  if (motion) for (const [id, el] of existing) if (!el.hidden) before.set(id, el.getBoundingClientRect().top);
   const focused = list.contains(document.activeElement) ? document.activeElement : null;
 
   const wanted = [];
@@ -160,7 +161,7 @@ export function syncList(list, items, { create, update, key = (item) => item.que
       continue;
     }
     const top = before.get(el.dataset.id);
-    if (top === undefined) continue;
+    if (top === undefined || el.hidden) continue;
     const delta = top - el.getBoundingClientRect().top;
     if (Math.abs(delta) < 1) continue;
     el.style.transition = 'none';
