@@ -6,12 +6,25 @@ using Hub.Grains.Push;
 
 namespace Hub.Grains.Conversations;
 
+/// <summary>
+/// The conversation's state (participants, status, reads) is grain state; its messages go to
+/// the append-only message log, so a message costs one append, never a rewrite of the history.
+/// </summary>
 public sealed class ConversationGrain(
     [PersistentState("conversation", StorageNames.Grains)] IPersistentState<ConversationState> state,
+    IMessageLog log,
     IClientPush push,
     [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IConversationGrain
 {
+    private long _lastSeq;
+
     private ConversationState State => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _lastSeq = State.Status == ConversationStatus.None ? 0 : await log.LastSeq(Id);
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -40,7 +53,7 @@ public sealed class ConversationGrain(
         await state.WriteOrReload(this);
 
         await Route(account);
-        return ViewFor(citizen.UserId);
+        return await ViewFor(citizen.UserId);
     }
 
     async Task<long> IConversationGrain.Send(Caller sender, string clientMessageId, string text)
@@ -48,43 +61,48 @@ public sealed class ConversationGrain(
         RequireStarted();
         var role = RoleOf(sender) ?? throw RuleViolation.Forbidden("only participants send messages");
         clientMessageId = TextRules.RequireClientId(clientMessageId, "clientMessageId");
-        var key = $"{sender.UserId}\n{clientMessageId}";
-        if (State.SeqByClientMessage.TryGetValue(key, out var existing))
-        {
-            return existing;
-        }
         text = TextRules.RequireText(text, "text");
         if (State.Status == ConversationStatus.Resolved)
         {
-            throw RuleViolation.Conflict("conversation is resolved");
+            return (await log.FindByClientId(Id, sender.UserId, clientMessageId))?.Seq
+                ?? throw RuleViolation.Conflict("conversation is resolved");
         }
 
-        var message = new ChatMessage(Id, State.LastSeq + 1, clientMessageId, sender.UserId, role, text, time.GetUtcNow());
-        State.Messages.Add(message);
-        State.SeqByClientMessage[key] = message.Seq;
-        State.LastRead[sender.UserId] = message.Seq;
-        await state.WriteOrReload(this);
+        var message = new ChatMessage(Id, _lastSeq + 1, clientMessageId, sender.UserId, role, text, time.GetUtcNow());
+        if (!await log.Append(message))
+        {
+            if (await log.FindByClientId(Id, sender.UserId, clientMessageId) is { } stored)
+            {
+                return stored.Seq;
+            }
+            // The seq was taken by an activation that ran before this one caught up (after a
+            // silo failure): continue after what the log holds.
+            _lastSeq = await log.LastSeq(Id);
+            message = message with { Seq = _lastSeq + 1 };
+            if (!await log.Append(message))
+            {
+                throw new InvalidOperationException($"conversation {Id} has another writer");
+            }
+        }
+        _lastSeq = message.Seq;
         await push.ToUsers(Participants(), ClientEvents.Message, message);
         return message.Seq;
     }
 
-    Task<IReadOnlyList<ChatMessage>> IConversationGrain.GetHistory(Caller caller, long afterSeq)
+    async Task<IReadOnlyList<ChatMessage>> IConversationGrain.GetHistory(Caller caller, long afterSeq)
     {
         RequireReader(caller);
         if (afterSeq < 0)
         {
             throw RuleViolation.BadRequest("afterSeq must not be negative");
         }
-        IReadOnlyList<ChatMessage> messages = afterSeq >= State.LastSeq
-            ? []
-            : State.Messages.GetRange((int)afterSeq, State.Messages.Count - (int)afterSeq);
-        return Task.FromResult(messages);
+        return await log.Read(Id, afterSeq);
     }
 
     Task<ConversationView> IConversationGrain.Describe(Caller caller)
     {
         RequireReader(caller);
-        return Task.FromResult(ViewFor(caller.UserId));
+        return ViewFor(caller.UserId);
     }
 
     async Task IConversationGrain.Transfer(Caller agent, string toAccountId, string note)
@@ -159,7 +177,7 @@ public sealed class ConversationGrain(
         {
             throw RuleViolation.BadRequest("seq must not be negative");
         }
-        seq = Math.Min(seq, State.LastSeq);
+        seq = Math.Min(seq, _lastSeq);
         if (seq <= State.LastRead.GetValueOrDefault(caller.UserId))
         {
             return;
@@ -211,14 +229,14 @@ public sealed class ConversationGrain(
         push.ToUsers(to, ClientEvents.ConversationStatus,
             new ConversationStatusChanged(Id, State.Status.ToWire(), State.QueuePosition));
 
-    private ConversationView ViewFor(string userId)
+    private async Task<ConversationView> ViewFor(string userId)
     {
         var lastRead = State.LastRead.GetValueOrDefault(userId);
-        var unread = State.Messages.Skip((int)lastRead).Count(m => m.SenderId != userId);
+        var unread = lastRead >= _lastSeq ? 0 : (await log.Read(Id, lastRead)).Count(m => m.SenderId != userId);
         var lastTransfer = State.Transfers.LastOrDefault();
         var otherReadSeq = OthersThan(userId).Select(o => State.LastRead.GetValueOrDefault(o)).DefaultIfEmpty().Max();
         return new ConversationView(Id, State.AccountId, State.AccountName, State.Subject, State.Status.ToWire(),
-            State.CitizenId, State.CitizenName, State.AgentId, State.AgentName, State.LastSeq, State.QueuePosition,
+            State.CitizenId, State.CitizenName, State.AgentId, State.AgentName, _lastSeq, State.QueuePosition,
             State.Rating, unread, lastTransfer?.Note, lastTransfer?.FromAccountId, State.CreatedAt, otherReadSeq);
     }
 

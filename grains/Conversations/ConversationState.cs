@@ -11,10 +11,7 @@ public sealed class ConversationState
     [Id(5)] public string Subject { get; set; } = "";
     [Id(6)] public string? AgentId { get; set; }
     [Id(7)] public string? AgentName { get; set; }
-    [Id(8)] public List<ChatMessage> Messages { get; set; } = [];
-
-    /// <summary>Seq of each message by sender and client message id, so a resend stores nothing new.</summary>
-    [Id(9)] public Dictionary<string, long> SeqByClientMessage { get; set; } = [];
+    // Ids 8 and 9 held the messages before they moved to the message log; they stay unused.
 
     /// <summary>The highest seq each participant has read.</summary>
     [Id(10)] public Dictionary<string, long> LastRead { get; set; } = [];
@@ -23,8 +20,6 @@ public sealed class ConversationState
     [Id(13)] public List<TransferRecord> Transfers { get; set; } = [];
     [Id(14)] public DateTimeOffset CreatedAt { get; set; }
     [Id(15)] public DateTimeOffset? ResolvedAt { get; set; }
-
-    public long LastSeq => Messages.Count;
 }
 
 /// <summary>A hand-over to another account, kept so the new agent sees why it came.</summary>

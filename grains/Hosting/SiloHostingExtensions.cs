@@ -1,6 +1,7 @@
 using System.Net;
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
+using Hub.Grains.Conversations;
 using Hub.Grains.Hosting.Postgres;
 using Hub.Grains.PublicEvents;
 using Hub.Grains.Questions;
@@ -64,11 +65,13 @@ public static class SiloHostingExtensions
         {
             silo.AddMemoryGrainStorage(StorageNames.Grains);
             silo.UseInMemoryReminderService();
+            silo.Services.TryAddSingleton<IMessageLog, InMemoryMessageLog>();
         }
         else
         {
             silo.AddAdoNetGrainStorage(StorageNames.Grains, options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, postgres));
             silo.UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, postgres));
+            silo.Services.TryAddSingleton<IMessageLog>(_ => new PostgresMessageLog(postgres));
         }
         silo.Services.TryAddKeyedSingleton(HubClock.Key, TimeProvider.System);
         return silo;

@@ -1,5 +1,6 @@
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
+using Hub.Grains.Conversations;
 using Hub.Grains.Hosting;
 using Hub.Grains.Push;
 using Hub.Grains.Questions;
@@ -43,6 +44,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains,
                 (services, _) => new FaultyStorage(services.GetRequiredKeyedService<IGrainStorage>(RealStorage)));
             silo.Services.AddKeyedSingleton<TimeProvider>(HubClock.Key, Time);
+            silo.Services.AddSingleton<IMessageLog>(new FaultyMessageLog(new InMemoryMessageLog()));
             silo.Services.AddSingleton<IClientPush>(Push);
             silo.Services.Configure<RoutingOptions>(o => o.AgentCapacity = AgentCapacity);
             silo.Services.Configure<QuestionOptions>(o =>

@@ -34,20 +34,38 @@ public sealed class ConversationTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_message_whose_write_failed_is_not_acknowledged_and_its_retry_is_stored_once()
+    public async Task A_message_whose_append_failed_is_not_acknowledged_and_its_retry_is_stored_once()
     {
         var account = await _given.Account();
         await _given.Agent(account);
         var citizen = Scenario.Citizen();
         var (conversation, _) = await _given.Start(account, citizen);
 
-        FaultyStorage.FailNextWriteOf(conversation.GetGrainId());
+        FaultyMessageLog.FailNextAppendOf(conversation.GetPrimaryKeyString());
         await Assert.ThrowsAnyAsync<Exception>(() => conversation.Send(citizen, "m-1", "请问办事大厅几点开门？"));
         Assert.Empty(await conversation.GetHistory(citizen, 0));
 
         Assert.Equal(1, await conversation.Send(citizen, "m-1", "请问办事大厅几点开门？"));
         Assert.Equal(1, await conversation.Send(citizen, "m-1", "请问办事大厅几点开门？"));
-        Assert.Equal([1L], (await conversation.GetHistory(citizen, 0)).Select(m => m.Seq));
+        Assert.Equal(2, await conversation.Send(citizen, "m-2", "谢谢"));
+        Assert.Equal([1L, 2L], (await conversation.GetHistory(citizen, 0)).Select(m => m.Seq));
+    }
+
+    [Fact]
+    public async Task A_change_whose_state_write_failed_is_forgotten_and_can_be_made_again()
+    {
+        var account = await _given.Account();
+        var agent = await _given.Agent(account);
+        var citizen = Scenario.Citizen();
+        var (conversation, _) = await _given.Start(account, citizen);
+        await conversation.Resolve(agent);
+
+        FaultyStorage.FailNextWriteOf(conversation.GetGrainId());
+        await Assert.ThrowsAnyAsync<Exception>(() => conversation.Rate(citizen, 2));
+        Assert.Null((await conversation.Describe(citizen)).Rating);
+
+        await conversation.Rate(citizen, 5);
+        Assert.Equal(5, (await conversation.Describe(citizen)).Rating);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ function metaNodes(q) {
     questionLabel(q.questionId), ' · ', q.authorName || q.authorId || '', ' · ',
     h('time', { datetime: q.askedAt, title: formatFullTime(q.askedAt), text: formatTime(q.askedAt) }),
     q.questionId === pinnedId ? h('span', { className: 'tag-live', text: t('qa.pinnedLabel') }) : null,
-  ];
+  ].filter(Boolean);
 }
 
 /** Earlier questions this one resembles that can still take a merge. */
@@ -132,7 +132,8 @@ function boardItem() {
     h('div', { className: 'q-body' },
       h('p', { className: 'q-text' }),
       h('p', { className: 'q-meta' }),
-      h('div', { className: 'q-answer', hidden: true }, h('span', { className: 'q-answer-label' }), h('p', { className: 'answer' })),
+      // Not class "answer": on this page that names the button that opens the answer form.
+      h('div', { className: 'q-answer', hidden: true }, h('span', { className: 'q-answer-label' }), h('p', { className: 'q-answer-text' })),
       h('form', { className: 'answer-form', hidden: true, novalidate: true },
         h('label', { className: 'sr-only answer-label' }),
         textarea,
@@ -162,12 +163,12 @@ function fillBoardItem(li, q) {
   answer.hidden = !q.answer;
   if (q.answer) {
     answer.querySelector('.q-answer-label').textContent = t('qa.answerLabel');
-    answer.querySelector('.answer').textContent = q.answer;
+    answer.querySelector('.q-answer-text').textContent = q.answer;
   }
   const pin = li.querySelector('.pin');
   pin.textContent = t(pinned ? 'mod.unpin' : 'mod.pin');
   pin.setAttribute('aria-pressed', String(pinned));
-  li.querySelector('.answer').textContent = t(q.status === 'answered' ? 'mod.editAnswer' : 'mod.answer');
+  li.querySelector('button.answer').textContent = t(q.status === 'answered' ? 'mod.editAnswer' : 'mod.answer');
   li.querySelector('.answer-label').textContent = t('mod.answerLabel', { label: questionLabel(q.questionId) });
   li.querySelector('.answer-text').placeholder = t('mod.answerPlaceholder');
   li.querySelector('.answer-cancel').textContent = t('cancel');
@@ -671,6 +672,9 @@ async function loadEvent(reset) {
   }
   renderLists();
   renderLog();
+  // The oldest pending question is ready for a/r/m/p at once; focus is taken only when nothing else holds it.
+  const first = pendingList()[0];
+  if (!selection && first) selectItem(first.questionId, { focus: !document.activeElement || document.activeElement === document.body });
 }
 
 function scheduleQueueRefresh() {
@@ -790,7 +794,6 @@ bindStaffSignIn({
     saved.set('auth', auth);
     if (selectedId) saved.set('selected', selectedId);
     enterConsole();
-    byId('event').focus();
   },
 });
 

@@ -82,10 +82,9 @@ async function showList() {
 // ---------------------------------------------------------------- question items
 
 function questionItem() {
-  const voteButton = h('button', { type: 'button', className: 'upvote', 'aria-pressed': 'false' },
-    h('svg', { viewBox: '0 0 24 24', width: 20, height: 20, 'aria-hidden': 'true' }),
-    h('span', { className: 'upvote-text' }));
-  voteButton.firstChild.innerHTML = '<path d="M12 5l7 9h-4.5v5h-5v-5H5z" fill="currentColor"/>';
+  const voteButton = h('button', { type: 'button', className: 'upvote', 'aria-pressed': 'false' });
+  // SVG needs its own namespace, which innerHTML gives and createElement does not.
+  voteButton.innerHTML = '<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><path d="M12 4l8 10h-5v6H9v-6H4z" fill="currentColor"/></svg><span class="upvote-text"></span>';
   voteButton.addEventListener('click', () => upvote(voteButton.closest('.question').dataset.id, voteButton));
   // tabindex -1: when a vote disables the focused button, focus stays on its question.
   return h('li', { className: 'question', tabindex: '-1' },
@@ -105,9 +104,9 @@ function fillQuestion(li, q) {
   li.querySelector('.q-text').textContent = q.text ?? '';
   const meta = [questionLabel(q.questionId)];
   if (q.authorName) meta.push(q.authorName);
-  li.querySelector('.q-meta').replaceChildren(meta.join(' · '), ' · ',
+  li.querySelector('.q-meta').replaceChildren(...[meta.join(' · '), ' · ',
     h('time', { datetime: q.askedAt, title: formatFullTime(q.askedAt), text: formatTime(q.askedAt) }),
-    q.questionId === pinnedId ? h('span', { className: 'tag-live', text: t('qa.pinnedLabel') }) : null);
+    q.questionId === pinnedId && !li.closest('#pinnedBody') ? h('span', { className: 'tag-live', text: t('qa.pinnedLabel') }) : null].filter(Boolean));
   setVotes(li.querySelector('.votes'), q.votes);
   li.querySelector('.votes-unit').textContent = t('qa.votesUnit');
 
