@@ -1,7 +1,10 @@
 using Hub.Grains.Hosting;
+using Hub.Realtime.Hosting;
 
 // A headless silo: it hosts grains and serves no HTTP. It shares AddHubSilo with the web
-// node, so both are configured by the same settings.
+// node, so both are configured by the same settings, and its grains push to clients through
+// the Redis backplane like a web node's.
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddHubSilo();
+builder.AddHubPush();
 builder.Build().Run();

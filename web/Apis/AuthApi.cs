@@ -1,3 +1,4 @@
+using Hub.Realtime.Identity;
 using Hub.Grains.Common;
 using Hub.Grains.Staff;
 using Hub.Web.Auth;

@@ -1,3 +1,4 @@
+using Hub.Realtime.Identity;
 using Hub.Grains.PublicEvents;
 using Hub.Web.Auth;
 

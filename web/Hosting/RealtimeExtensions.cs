@@ -1,9 +1,7 @@
-using Hub.Grains.Hosting;
-using Hub.Grains.Push;
+using Hub.Realtime.Hosting;
+using Hub.Realtime.Hubs;
 using Hub.Web.Auth;
-using Hub.Web.Hubs;
 using Microsoft.AspNetCore.SignalR;
-using StackExchange.Redis;
 
 namespace Hub.Web.Hosting;
 
@@ -14,20 +12,13 @@ public static class RealtimeExtensions
 
     public static WebApplicationBuilder AddHubRealtime(this WebApplicationBuilder builder)
     {
-        var signalR = builder.Services.AddSignalR(options =>
+        builder.AddHubPush();
+        builder.Services.Configure<HubOptions>(options =>
         {
             options.MaximumReceiveMessageSize = MaxHubMessageBytes;
             options.AddFilter<RuleViolationFilter>();
         });
-        // With several web nodes, a grain's push must reach connections on every node: the
-        // Redis backplane carries it, on channels of this cluster only.
-        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
-        {
-            var cluster = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>()?.ClusterId ?? "hub";
-            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal($"hub-{cluster}"));
-        }
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
-        builder.Services.AddSingleton<IClientPush, SignalRClientPush>();
         return builder;
     }
 

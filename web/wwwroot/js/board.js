@@ -83,17 +83,31 @@ function renderTop() {
 }
 
 /** Shows as many of the top questions as the screen holds whole; a projector has no scrollbar. */
+const MIN_SHOWN = 5;
+
 function fit() {
+  const board = document.querySelector('.board');
+  board.classList.remove('dense');
+  if (place() < Math.min(MIN_SHOWN, byId('top').children.length)) {
+    board.classList.add('dense');
+    place();
+  }
+}
+
+function place() {
   const list = byId('top');
   const items = [...list.children];
   for (const li of items) li.hidden = false;
   // Layout positions, not the scroll size: items sliding to a new rank are transformed for a moment.
   const limit = list.clientHeight;
+  let shown = 0;
   let full = false;
   items.forEach((li, i) => {
     if (!full && i > 0 && li.offsetTop + li.offsetHeight > limit) full = true;
     li.hidden = full;
+    if (!full) shown++;
   });
+  return shown;
 }
 
 const render = frameScheduler(() => {

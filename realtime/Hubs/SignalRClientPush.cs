@@ -1,7 +1,7 @@
 using Hub.Grains.Push;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Hub.Web.Hubs;
+namespace Hub.Realtime.Hubs;
 
 /// <summary>Grains push through the hub context to users' connections and to groups of connections.</summary>
 public sealed class SignalRClientPush(IHubContext<LiveHub> hub) : IClientPush

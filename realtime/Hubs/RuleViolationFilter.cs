@@ -1,7 +1,7 @@
 using Hub.Grains.Common;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Hub.Web.Hubs;
+namespace Hub.Realtime.Hubs;
 
 /// <summary>
 /// Turns a broken rule into the contract's hub error, "code: message". SignalR sends a

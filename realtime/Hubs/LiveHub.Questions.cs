@@ -1,7 +1,7 @@
 using Hub.Grains.PublicEvents;
 using Hub.Grains.Questions;
 
-namespace Hub.Web.Hubs;
+namespace Hub.Realtime.Hubs;
 
 public sealed partial class LiveHub
 {

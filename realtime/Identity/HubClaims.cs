@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Hub.Grains.Common;
 
-namespace Hub.Web.Auth;
+namespace Hub.Realtime.Identity;
 
 /// <summary>The claims a Hub token carries, and the caller they describe.</summary>
 public static class HubClaims

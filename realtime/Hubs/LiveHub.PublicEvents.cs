@@ -2,7 +2,7 @@ using Hub.Grains.Common;
 using Hub.Grains.PublicEvents;
 using Hub.Grains.Push;
 
-namespace Hub.Web.Hubs;
+namespace Hub.Realtime.Hubs;
 
 public sealed partial class LiveHub
 {

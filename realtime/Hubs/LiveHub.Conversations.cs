@@ -2,7 +2,7 @@ using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Conversations;
 
-namespace Hub.Web.Hubs;
+namespace Hub.Realtime.Hubs;
 
 public sealed partial class LiveHub
 {

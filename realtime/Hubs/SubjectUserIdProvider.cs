@@ -1,7 +1,7 @@
-using Hub.Web.Auth;
+using Hub.Realtime.Identity;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Hub.Web.Hubs;
+namespace Hub.Realtime.Hubs;
 
 /// <summary>SignalR addresses users by the token's subject, the same id the grains use.</summary>
 public sealed class SubjectUserIdProvider : IUserIdProvider

@@ -2,9 +2,9 @@ using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Presence;
 using Hub.Grains.Push;
-using Hub.Web.Auth;
+using Hub.Realtime.Identity;
 
-namespace Hub.Web.Hubs;
+namespace Hub.Realtime.Hubs;
 
 /// <summary>
 /// The one SignalR hub of the contract. It authenticates, checks the shape of arguments,

@@ -1,0 +1,30 @@
+using Hub.Grains.Hosting;
+using Hub.Grains.Push;
+using Hub.Realtime.Hubs;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
+
+namespace Hub.Realtime.Hosting;
+
+public static class PushExtensions
+{
+    /// <summary>
+    /// Lets grains push to clients through the hub context. With several nodes a push must
+    /// reach connections on every node: the Redis backplane carries it, on this cluster's
+    /// channels only. A headless silo uses this too, so its grains reach clients as well.
+    /// </summary>
+    public static ISignalRServerBuilder AddHubPush(this IHostApplicationBuilder builder)
+    {
+        var signalR = builder.Services.AddSignalR();
+        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            var cluster = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>()?.ClusterId ?? "hub";
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal($"hub-{cluster}"));
+        }
+        builder.Services.AddSingleton<IClientPush, SignalRClientPush>();
+        return signalR;
+    }
+}
