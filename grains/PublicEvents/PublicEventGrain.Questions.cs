@@ -175,6 +175,7 @@ public sealed partial class PublicEventGrain
         {
             throw RuleViolation.Conflict("rejected and merged questions cannot be merged");
         }
+        var sourceWasPublic = source.IsPublic;
         target.Voters.UnionWith(source.Voters);
         source.Status = QuestionStatus.Merged;
         source.MergedInto = target.QuestionId;
@@ -185,7 +186,7 @@ public sealed partial class PublicEventGrain
         Log(moderator, questionId, "merge", $"into {intoQuestionId}");
         await Commit();
         var merged = Question.Of(Id, target);
-        await PushQuestion(Question.Of(Id, source), authors: [source.AuthorId]);
+        await PushQuestion(Question.Of(Id, source), authors: [source.AuthorId], viewersSawIt: sourceWasPublic);
         await PushQuestion(merged, authors: [source.AuthorId, target.AuthorId]);
         return merged;
     }
@@ -228,9 +229,10 @@ public sealed partial class PublicEventGrain
     /// Public questions reach every follower; the others only the event's moderators and press
     /// officers, and the authors concerned (a rejected author learns it was not published).
     /// </summary>
-    private async Task PushQuestion(Question question, IReadOnlyCollection<string> authors)
+    private async Task PushQuestion(Question question, IReadOnlyCollection<string> authors, bool viewersSawIt = false)
     {
-        var groups = question.Status is QuestionStatus.Approved or QuestionStatus.Answered
+        // A question that leaves the board (merged) is still news to the viewers who saw it there.
+        var groups = viewersSawIt || question.Status is QuestionStatus.Approved or QuestionStatus.Answered
             ? [PushGroups.Followers(Id), .. StaffGroups()]
             : StaffGroups();
         await push.ToGroups(groups, ClientEvents.QuestionUpdated, question);

@@ -151,6 +151,8 @@ public sealed class QuestionTests(ClusterFixture fixture)
         Assert.Contains(ClusterFixture.Push.SentTo<Question>(secondAuthor.UserId, ClientEvents.QuestionUpdated), q => q.QuestionId == original.QuestionId);
         Assert.Contains(ClusterFixture.Push.SentTo<Question>(firstAuthor.UserId, ClientEvents.QuestionUpdated), q => q.QuestionId == original.QuestionId);
         Assert.Equal(original.QuestionId, (await board.GetMyQuestions(secondAuthor)).Single().MergedInto);
+        Assert.Contains(ClusterFixture.Push.SentTo<Question>(PushGroups.Followers(board.GetPrimaryKeyString()), ClientEvents.QuestionUpdated),
+            q => q.QuestionId == repeat.QuestionId && q.Status == "merged");
         await Rules.Refused(HubErrorCode.Conflict, () => board.Merge(moderator, repeat.QuestionId, english.QuestionId));
     }
 
