@@ -27,7 +27,7 @@ public static class InjectionSchedule
             {
                 yield break;
             }
-            yield return TimeSpan.FromSeconds(t);
+            yield return TimeSpan.FromTicks((long)Math.Round(t * TimeSpan.TicksPerSecond));
         }
     }
 

@@ -101,7 +101,7 @@ public sealed class SimulationDriver(TimeProvider clock)
         var ticksPerSecond = clock.TimestampFrequency;
         foreach (var offset in InjectionSchedule.Offsets(fromRate, toRate, interval, during))
         {
-            var due = start + (long)(offset.TotalSeconds * ticksPerSecond);
+            var due = start + (long)Math.Round(offset.Ticks * (double)ticksPerSecond / TimeSpan.TicksPerSecond);
             var wait = clock.GetElapsedTime(clock.GetTimestamp(), due);
             if (wait > TimeSpan.Zero)
             {
