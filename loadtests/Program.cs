@@ -1,13 +1,10 @@
-using Hub.LoadTests;
+using Hub.LoadTests.CommandLine;
 
-if (ChatExchangeOptions.Parse(args) is not { } options)
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, press) =>
 {
-    Console.Error.WriteLine(ChatExchangeOptions.Usage);
-    return 2;
-}
-
-var result = await ChatExchange.Run(options);
-Console.WriteLine($"sent {result.Sent}, lost {result.Lost}, duplicated {result.Duplicated}");
-Console.WriteLine($"acknowledged: {result.Acknowledged}");
-Console.WriteLine($"echoed by the agent: {result.Echoed}");
-return result.Lost == 0 && result.Duplicated == 0 ? 0 : 1;
+    // The first Ctrl+C stops the load; the run still cleans up its connections.
+    press.Cancel = true;
+    stop.Cancel();
+};
+return await LoadTestCommand.Run(args, stop.Token);

@@ -1,0 +1,102 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Hub.LoadTests.Contract;
+
+/// <summary>
+/// The contract's REST calls and hub connections, as any external client makes them: JSON,
+/// WebSockets without negotiation, the token in the access_token parameter.
+/// </summary>
+public sealed class ContractClient(Uri target) : IDisposable
+{
+    /// <summary>The password the scenarios give the staff they create.</summary>
+    public const string StaffPassword = "load-test-password";
+
+    private readonly HttpClient _http = new() { BaseAddress = target };
+
+    public Uri Target => target;
+
+    /// <summary>A fresh id that satisfies the contract's account id rule, so runs never collide.</summary>
+    public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 64)];
+
+    public async Task<(string Token, string UserId)> SignInStaff(string username, string password) =>
+        Read(await Send(HttpMethod.Post, "/api/auth/staff", null, new { username, password }));
+
+    public async Task<(string Token, string UserId)> SignInCitizen(string displayName) =>
+        Read(await Send(HttpMethod.Post, "/api/auth/citizen", null, new { displayName }));
+
+    public Task CreateAccount(string adminToken, string id, string name) =>
+        Send(HttpMethod.Post, "/api/accounts", adminToken, new { id, name, department = "load test" });
+
+    public Task CreateStaff(string adminToken, string accountId, string username, string password, string role) =>
+        Send(HttpMethod.Post, $"/api/accounts/{accountId}/staff", adminToken,
+            new { username, password, displayName = username, roles = new[] { role } });
+
+    /// <summary>Creates a staff member of the account with one role and signs them in.</summary>
+    public async Task<(string Token, string UserId)> StaffMember(string adminToken, string accountId, string role)
+    {
+        var username = NewId($"load-{role}");
+        await CreateStaff(adminToken, accountId, username, StaffPassword, role);
+        return await SignInStaff(username, StaffPassword);
+    }
+
+    /// <summary>Opens a public event (kind incident or live) as a press officer; answers its id.</summary>
+    public async Task<string> OpenEvent(string pressToken, string accountId, string kind, string title, int severity) =>
+        (await Send(HttpMethod.Post, "/api/events", pressToken, new { accountId, kind, title, severity }))
+            .GetProperty("eventId").GetString()!;
+
+    public Task<JsonElement> GetEvent(string eventId) => Send(HttpMethod.Get, $"/api/events/{eventId}", null, null);
+
+    /// <summary>A started hub connection; anonymous without a token (public pages).</summary>
+    public async Task<HubConnection> Connect(string? token, CancellationToken cancellationToken = default)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(target, "/hub"), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                if (token is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
+            })
+            .Build();
+        try
+        {
+            await connection.StartAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<JsonElement> Send(HttpMethod method, string path, string? token, object? body)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        using var response = await _http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"{method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static (string Token, string UserId) Read(JsonElement signedIn) =>
+        (signedIn.GetProperty("token").GetString()!, signedIn.GetProperty("userId").GetString()!);
+}

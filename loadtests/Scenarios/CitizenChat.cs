@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Hub.LoadTests.Contract;
+using Hub.LoadTests.Runner;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Hub.LoadTests.Scenarios;
+
+/// <summary>
+/// Citizens chat with a government account whose agents echo every message. Steps: "send"
+/// (SendMessage until acknowledged), "delivery" (the message reaching the agent) and "echo"
+/// (the agent's answer reaching the citizen, timed from the citizen's send). An acknowledged
+/// message that never reaches the agent is lost; one that reaches it twice is duplicated.
+/// </summary>
+public sealed class CitizenChat(HubTarget target, CitizenChatOptions options) : ILoadScenario
+{
+    public const string Send = "send";
+    public const string Delivery = "delivery";
+    public const string Echo = "echo";
+
+    private static readonly TimeSpan AssignmentDeadline = TimeSpan.FromSeconds(30);
+    private const string EchoPrefix = "echo-";
+
+    private readonly ContractClient _client = new(target.Address);
+    private readonly ConcurrentDictionary<string, SentMessage> _sent = new(StringComparer.Ordinal);
+    private ScenarioContext _context = null!;
+    private HubConnection[] _agents = [];
+    private Citizen[] _citizens = [];
+    private long _nextMessage;
+
+    public string Name => "citizen-chat";
+
+    public async Task Init(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        _context = context;
+        foreach (var step in new[] { Send, Delivery, Echo })
+        {
+            context.Declare(step);
+        }
+        var admin = await _client.SignInStaff(target.AdminUser, target.AdminPassword);
+        var accountId = ContractClient.NewId("load-chat");
+        await _client.CreateAccount(admin.Token, accountId, "Load test: citizen chat");
+
+        _agents = await Connections.OpenMany(options.Agents, async (_, token) =>
+        {
+            var agent = await _client.Connect((await _client.StaffMember(admin.Token, accountId, "agent")).Token, token);
+            agent.On<JsonElement>("message", message => OnAgentMessage(agent, message));
+            await agent.InvokeAsync("SetAvailability", accountId, true, token);
+            return agent;
+        }, cancellationToken);
+
+        _citizens = await Connections.OpenMany(options.Citizens, async (i, token) =>
+        {
+            var connection = await _client.Connect((await _client.SignInCitizen($"load citizen {i}")).Token, token);
+            var assigned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            connection.On<JsonElement>("message", OnCitizenMessage);
+            connection.On<JsonElement>("conversationAssigned", _ => assigned.TrySetResult());
+            var view = await connection.InvokeAsync<JsonElement>("StartConversation", accountId, "load test", token);
+            if (view.GetProperty("status").GetString() == "assigned")
+            {
+                assigned.TrySetResult();
+            }
+            await assigned.Task.WaitAsync(AssignmentDeadline, token).ConfigureAwait(false);
+            return new Citizen(connection, view.GetProperty("conversationId").GetString()!);
+        }, cancellationToken);
+    }
+
+    public async Task Iterate(Iteration iteration, CancellationToken cancellationToken)
+    {
+        var citizen = _citizens[(iteration.Copy >= 0 ? iteration.Copy : iteration.Number) % _citizens.Length];
+        var id = $"m{Interlocked.Increment(ref _nextMessage)}";
+        var text = Payload.Text(id, options.MessageBytes);
+        var sent = _sent[id] = new SentMessage(iteration.IntendedStart, Payload.Bytes(text));
+        var answer = await iteration.Step(Send,
+            () => citizen.Connection.InvokeAsync<JsonElement>("SendMessage", citizen.ConversationId, id, text, cancellationToken),
+            _ => sent.Bytes);
+        sent.Acknowledged = answer.IsOk;
+    }
+
+    public async Task Finish(CancellationToken cancellationToken)
+    {
+        await Drain.Until(() => _sent.Values.All(m => !m.Acknowledged || m.Echoes > 0), _context.Clock, cancellationToken);
+        _context.Count(Delivery, "lost", _sent.Values.Count(m => m.Acknowledged && m.Deliveries == 0));
+        _context.Count(Echo, "lost", _sent.Values.Count(m => m.Deliveries > 0 && m.Echoes == 0));
+        _context.Count(Delivery, "duplicated", 0);
+        _context.Count(Echo, "duplicated", 0);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Connections.CloseAll(_citizens.Select(c => c?.Connection));
+        await Connections.CloseAll(_agents);
+        _client.Dispose();
+    }
+
+    private void OnAgentMessage(HubConnection agent, JsonElement message)
+    {
+        var id = message.GetProperty("clientMessageId").GetString();
+        if (message.GetProperty("senderRole").GetString() != "citizen" || id is null || !_sent.TryGetValue(id, out var sent))
+        {
+            return;
+        }
+        if (Interlocked.Increment(ref sent.Deliveries) > 1)
+        {
+            _context.Count(Delivery, "duplicated");
+            return;
+        }
+        _context.Delivered(Delivery, sent.StartedAt, sent.Bytes);
+        var conversationId = message.GetProperty("conversationId").GetString();
+        var text = message.GetProperty("text").GetString();
+        agent.InvokeAsync<JsonElement>("SendMessage", conversationId, EchoPrefix + id, text).ContinueWith(
+            echo => _context.Failed(Echo, sent.StartedAt, ErrorCodes.Classify(echo.Exception!)),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+
+    private void OnCitizenMessage(JsonElement message)
+    {
+        var id = message.GetProperty("clientMessageId").GetString();
+        if (message.GetProperty("senderRole").GetString() != "agent" || id is null || !id.StartsWith(EchoPrefix, StringComparison.Ordinal)
+            || !_sent.TryGetValue(id[EchoPrefix.Length..], out var sent))
+        {
+            return;
+        }
+        if (Interlocked.Increment(ref sent.Echoes) > 1)
+        {
+            _context.Count(Echo, "duplicated");
+            return;
+        }
+        _context.Delivered(Echo, sent.StartedAt, sent.Bytes);
+    }
+
+    private sealed record Citizen(HubConnection Connection, string ConversationId);
+
+    private sealed class SentMessage(long startedAt, long bytes)
+    {
+        public int Deliveries;
+        public int Echoes;
+
+        public long StartedAt => startedAt;
+
+        public long Bytes => bytes;
+
+        public bool Acknowledged { get; set; }
+    }
+}

@@ -1,0 +1,10 @@
+namespace Hub.LoadTests.Scenarios;
+
+/// <summary>How many citizens chat with how many echoing agents, and how long their messages are.</summary>
+public sealed record CitizenChatOptions(int Citizens, int Agents, int MessageBytes)
+{
+    /// <summary>The hub's default open conversations per agent (Hub:Routing:AgentCapacity).</summary>
+    public const int DefaultAgentCapacity = 5;
+
+    public static int AgentsFor(int citizens, int capacity = DefaultAgentCapacity) => Math.Max(1, (citizens + capacity - 1) / capacity);
+}

@@ -1,0 +1,8 @@
+namespace Hub.LoadTests.Scenarios;
+
+/// <summary>
+/// The crowd of one live Q&amp;A: anonymous viewers, citizens who ask, citizens who vote, and how
+/// many viewers time when votes become visible. The hub allows a citizen 30 votes and 5
+/// questions a minute by default, and one vote per question, so heavy voting needs many voters.
+/// </summary>
+public sealed record QaStormOptions(int Viewers, int Askers, int Voters, int Observers);
