@@ -5,40 +5,50 @@ namespace Hub.Grains.Conversations;
 /// <summary>The message log of the embedded default: one process, kept in memory.</summary>
 public sealed class InMemoryMessageLog : IMessageLog
 {
-    private readonly ConcurrentDictionary<string, List<ChatMessage>> _conversations = new();
+    private readonly ConcurrentDictionary<string, Conversation> _conversations = new();
 
     public Task<bool> Append(ChatMessage message)
     {
-        var messages = _conversations.GetOrAdd(message.ConversationId, _ => []);
-        lock (messages)
+        var conversation = _conversations.GetOrAdd(message.ConversationId, _ => new Conversation());
+        lock (conversation)
         {
-            if (messages.Any(m => m.Seq == message.Seq || (m.SenderId == message.SenderId && m.ClientMessageId == message.ClientMessageId)))
+            // Its grain appends seqs in increasing order, so a seq not above the last is taken.
+            var taken = message.Seq <= conversation.LastSeq
+                || !conversation.ByClientId.TryAdd((message.SenderId, message.ClientMessageId), message);
+            if (!taken)
             {
-                return Task.FromResult(false);
+                conversation.Messages.Add(message);
             }
-            messages.Add(message);
-            return Task.FromResult(true);
+            return Task.FromResult(!taken);
         }
     }
 
     public Task<ChatMessage?> FindByClientId(string conversationId, string senderId, string clientMessageId) =>
-        Task.FromResult(Snapshot(conversationId).FirstOrDefault(m => m.SenderId == senderId && m.ClientMessageId == clientMessageId));
+        Task.FromResult(WithConversation(conversationId, c => c.ByClientId.GetValueOrDefault((senderId, clientMessageId)), null));
 
     public Task<IReadOnlyList<ChatMessage>> Read(string conversationId, long afterSeq) =>
-        Task.FromResult<IReadOnlyList<ChatMessage>>([.. Snapshot(conversationId).Where(m => m.Seq > afterSeq).OrderBy(m => m.Seq)]);
+        Task.FromResult(WithConversation<IReadOnlyList<ChatMessage>>(conversationId,
+            c => [.. c.Messages.SkipWhile(m => m.Seq <= afterSeq)], []));
 
     public Task<long> LastSeq(string conversationId) =>
-        Task.FromResult(Snapshot(conversationId).Select(m => m.Seq).DefaultIfEmpty().Max());
+        Task.FromResult(WithConversation(conversationId, c => c.LastSeq, 0L));
 
-    private List<ChatMessage> Snapshot(string conversationId)
+    private T WithConversation<T>(string conversationId, Func<Conversation, T> read, T none)
     {
-        if (!_conversations.TryGetValue(conversationId, out var messages))
+        if (!_conversations.TryGetValue(conversationId, out var conversation))
         {
-            return [];
+            return none;
         }
-        lock (messages)
+        lock (conversation)
         {
-            return [.. messages];
+            return read(conversation);
         }
+    }
+
+    private sealed class Conversation
+    {
+        public List<ChatMessage> Messages { get; } = [];
+        public Dictionary<(string SenderId, string ClientMessageId), ChatMessage> ByClientId { get; } = [];
+        public long LastSeq => Messages.Count == 0 ? 0 : Messages[^1].Seq;
     }
 }
