@@ -2,7 +2,7 @@
 import { api, ApiError, session } from './api.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { onLangChange, t } from './i18n.js';
-import { busy, byId, clearError, h, initPage, showError, showNotice } from './ui.js';
+import { busy, byId, clearError, h, initPage, showError, showNotice, renderSignedIn } from './ui.js';
 
 initPage();
 
@@ -12,10 +12,7 @@ let auth = saved.get('auth');
 let accounts = [];
 
 function renderHeader() {
-  const who = byId('who');
-  who.hidden = !auth;
-  who.textContent = auth?.displayName || auth?.username || '';
-  byId('signOut').hidden = !auth;
+  renderSignedIn(auth ? auth.displayName || auth.username : null);
 }
 
 function renderAccounts() {

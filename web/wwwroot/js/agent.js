@@ -4,7 +4,7 @@ import { bindStaffSignIn } from './staff-sign-in.js';
 import { mountChat } from './chat.js';
 import { hubError } from './connection.js';
 import { onLangChange, t } from './i18n.js';
-import { busy, byId, clearError, describeError, h, initPage, showError, showNotice } from './ui.js';
+import { busy, byId, clearError, describeError, h, initPage, showError, showNotice, renderSignedIn } from './ui.js';
 
 initPage();
 
@@ -39,10 +39,7 @@ function conversationsOf(accountId) {
 }
 
 function renderHeader() {
-  const who = byId('who');
-  who.hidden = !auth;
-  who.textContent = auth?.displayName || auth?.username || '';
-  byId('signOut').hidden = !auth;
+  renderSignedIn(auth ? auth.displayName || auth.username : null);
 }
 
 function renderAccountOptions() {

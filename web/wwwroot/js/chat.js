@@ -2,7 +2,7 @@
 // an outbox that survives reconnects and reloads, typing, read receipts and the composer.
 import { HubClient, hubError } from './connection.js';
 import { onLangChange, t } from './i18n.js';
-import { bindConnectionBadge, byId, formatFullTime, formatTime, h } from './ui.js';
+import { bindConnectionBadge, byId, formatFullTime, formatTime, h, newClientId } from './ui.js';
 
 export const MAX_TEXT = 4000;
 const TYPING_REPEAT_MS = 3000;
@@ -10,16 +10,6 @@ const TYPING_IDLE_MS = 4000;
 // A lost "stopped typing" event must not leave the indicator on forever.
 const TYPING_SHOW_MS = 6000;
 const RATE_LIMIT_RETRY_MS = 2000;
-
-export function newClientId() {
-  if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
-  // Non-secure origins (plain http on a LAN address) have no randomUUID.
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 export class ConversationStore {
   constructor(storage, myUserId, myRole) {

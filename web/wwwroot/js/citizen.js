@@ -3,7 +3,7 @@ import { api, session } from './api.js';
 import { mountChat } from './chat.js';
 import { hubError } from './connection.js';
 import { onLangChange, t } from './i18n.js';
-import { busy, byId, clearError, h, initPage, showError } from './ui.js';
+import { busy, byId, clearError, h, initPage, showError, renderSignedIn } from './ui.js';
 
 initPage();
 
@@ -55,10 +55,7 @@ function renderAccountOptions() {
 }
 
 function renderHeader() {
-  const who = byId('who');
-  who.hidden = !auth;
-  who.textContent = auth ? auth.displayName : '';
-  byId('signOut').hidden = !auth;
+  renderSignedIn(auth ? auth.displayName : null);
   byId('greeting').textContent = auth ? t('citizen.greeting', { name: auth.displayName }) : '';
 }
 

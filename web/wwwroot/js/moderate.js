@@ -5,7 +5,7 @@ import { api, ApiError, session } from './api.js';
 import { HubClient, hubError } from './connection.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { onLangChange, t } from './i18n.js';
-import { bindConnectionBadge, busy, byId, clearError, describeError, formatFullTime, formatTime, h, initPage, showError, showNotice } from './ui.js';
+import { bindConnectionBadge, busy, byId, clearError, describeError, formatFullTime, formatTime, h, initPage, showError, showNotice, renderSignedIn } from './ui.js';
 import { excerpt, sortEvents } from './event-view.js';
 import { QuestionStore, byAnsweredLatest, byOldest, byVotes, frameScheduler, isPublic, questionLabel, setVotes, syncList } from './qa-view.js';
 
@@ -756,10 +756,7 @@ function setUpConnection() {
 }
 
 function renderHeader() {
-  const who = byId('who');
-  who.hidden = !auth;
-  who.textContent = auth?.displayName || auth?.username || '';
-  byId('signOut').hidden = !auth;
+  renderSignedIn(auth ? auth.displayName || auth.username : null);
 }
 
 function enterConsole() {

@@ -4,7 +4,7 @@ import { api, ApiError, session } from './api.js';
 import { HubClient, hubError } from './connection.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { onLangChange, t } from './i18n.js';
-import { bindConnectionBadge, busy, byId, clearError, formatFullTime, formatTime, h, initPage, showError, showNotice } from './ui.js';
+import { bindConnectionBadge, busy, byId, clearError, formatFullTime, formatTime, h, initPage, showError, showNotice, renderSignedIn } from './ui.js';
 import {
   Timeline, clockLevel, conferenceItems, countdown, excerpt, gradeBadge, gradeOptionText, kindChip, mergeClock,
   nextPendingClock, sortClocks, sortEvents, staffClockItem, startTicker, statusChip,
@@ -65,10 +65,7 @@ function handleFailure(err) {
 // ---------------------------------------------------------------- header and forms
 
 function renderHeader() {
-  const who = byId('who');
-  who.hidden = !auth;
-  who.textContent = auth?.displayName || auth?.username || '';
-  byId('signOut').hidden = !auth;
+  renderSignedIn(auth ? auth.displayName || auth.username : null);
 }
 
 function renderNewEventForm() {

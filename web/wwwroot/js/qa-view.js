@@ -36,15 +36,7 @@ export function byAnsweredLatest(a, b) {
   return (Date.parse(b.answeredAt) || 0) - (Date.parse(a.answeredAt) || 0) || byVotes(a, b);
 }
 
-/** An id for AskQuestion that stays the same across retries; randomUUID needs a secure context, getRandomValues does not. */
-export function newClientId() {
-  if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+export { newClientId } from './ui.js';
 
 /**
  * The questions of one event as this page knows them. Pushes arrive in order and win;

@@ -138,3 +138,22 @@ export async function busy(button, action) {
     button.removeAttribute('aria-busy');
   }
 }
+
+/** An id a client keeps across retries (messages, questions), so the server stores a resend once. */
+export function newClientId() {
+  if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
+  // Non-secure origins (plain http on a LAN address) have no randomUUID.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The header's "who is signed in" and sign-out button. */
+export function renderSignedIn(name) {
+  const who = byId('who');
+  who.hidden = !name;
+  who.textContent = name ?? '';
+  byId('signOut').hidden = !name;
+}
