@@ -22,8 +22,15 @@ public static class PushExtensions
         if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
         {
             var cluster = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>()?.ClusterId ?? "hub";
-            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal($"hub-{cluster}"));
+            signalR.AddStackExchangeRedis(redis, options =>
+            {
+                options.Configuration.ChannelPrefix = RedisChannel.Literal($"hub-{cluster}");
+                // While Redis is away, fail at once (pushes then go to local connections) and keep reconnecting.
+                options.Configuration.AbortOnConnectFail = false;
+                options.Configuration.BacklogPolicy = BacklogPolicy.FailFast;
+            });
         }
+        builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddSingleton<IClientPush, SignalRClientPush>();
         return signalR;
     }

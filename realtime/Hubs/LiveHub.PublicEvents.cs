@@ -17,20 +17,19 @@ public sealed partial class LiveHub
     public async Task<PublicEventSnapshot> FollowEvent(string eventId)
     {
         var group = PushGroups.Followers(RequireId(eventId, "eventId"));
-        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        await JoinGroup(group);
         try
         {
             return await PublicEvent(eventId).GetSnapshot();
         }
         catch (RuleViolation)
         {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+            await LeaveGroup(group);
             throw;
         }
     }
 
-    public Task UnfollowEvent(string eventId) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, PushGroups.Followers(RequireId(eventId, "eventId")));
+    public Task UnfollowEvent(string eventId) => LeaveGroup(PushGroups.Followers(RequireId(eventId, "eventId")));
 
     public Task<StatementCreated> DraftStatement(string eventId, string text) =>
         Draft(eventId, new StatementDraft(StatementKinds.Statement, text));

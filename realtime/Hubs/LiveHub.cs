@@ -10,7 +10,7 @@ namespace Hub.Realtime.Hubs;
 /// The one SignalR hub of the contract. It authenticates, checks the shape of arguments,
 /// calls a grain and maps the answer; the rules live in the grains. One partial file per area.
 /// </summary>
-public sealed partial class LiveHub(IGrainFactory grains) : Microsoft.AspNetCore.SignalR.Hub
+public sealed partial class LiveHub(IGrainFactory grains, LocalConnections local) : Microsoft.AspNetCore.SignalR.Hub
 {
     private const int MaxIdLength = 128;
 
@@ -20,6 +20,7 @@ public sealed partial class LiveHub(IGrainFactory grains) : Microsoft.AspNetCore
     {
         if (Context.User.ToCaller() is { } caller)
         {
+            local.Connected(caller.UserId, Context.ConnectionId);
             if (caller.HasRole(Roles.Agent))
             {
                 await grains.GetGrain<IUserPresenceGrain>(caller.UserId).Connected(Context.ConnectionId);
@@ -40,6 +41,7 @@ public sealed partial class LiveHub(IGrainFactory grains) : Microsoft.AspNetCore
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        local.Disconnected(Context.ConnectionId);
         if (Context.User.ToCaller() is { } caller && caller.HasRole(Roles.Agent)
             && await grains.GetGrain<IUserPresenceGrain>(caller.UserId).Disconnected(Context.ConnectionId))
         {
@@ -49,7 +51,19 @@ public sealed partial class LiveHub(IGrainFactory grains) : Microsoft.AspNetCore
     }
 
     private Task JoinAccountGroups(Caller caller, Func<string, string> group) =>
-        Task.WhenAll(caller.AccountIds.Select(a => Groups.AddToGroupAsync(Context.ConnectionId, group(a))));
+        Task.WhenAll(caller.AccountIds.Select(a => JoinGroup(group(a))));
+
+    private async Task JoinGroup(string group)
+    {
+        local.Joined(group, Context.ConnectionId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+    }
+
+    private async Task LeaveGroup(string group)
+    {
+        local.Left(group, Context.ConnectionId);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+    }
 
     private static string RequireId(string? id, string name) =>
         string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength
