@@ -10,6 +10,9 @@ public enum HubErrorCode
     Conflict,
     TooLarge,
     RateLimited,
+
+    /// <summary>Not in the contract's list: storage could not be reached; the same call may succeed later.</summary>
+    Unavailable,
 }
 
 public static class HubErrorCodes
@@ -24,6 +27,7 @@ public static class HubErrorCodes
         HubErrorCode.Conflict => "conflict",
         HubErrorCode.TooLarge => "too_large",
         HubErrorCode.RateLimited => "rate_limited",
+        HubErrorCode.Unavailable => "unavailable",
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 
@@ -36,6 +40,7 @@ public static class HubErrorCodes
         HubErrorCode.Conflict => 409,
         HubErrorCode.TooLarge => 413,
         HubErrorCode.RateLimited => 429,
+        HubErrorCode.Unavailable => 503,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 }

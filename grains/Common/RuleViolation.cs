@@ -19,4 +19,5 @@ public sealed class RuleViolation : Exception
     public static RuleViolation Conflict(string message) => new(HubErrorCode.Conflict, message);
     public static RuleViolation TooLarge(string message) => new(HubErrorCode.TooLarge, message);
     public static RuleViolation RateLimited(string message) => new(HubErrorCode.RateLimited, message);
+    public static RuleViolation Unavailable(string message) => new(HubErrorCode.Unavailable, message);
 }

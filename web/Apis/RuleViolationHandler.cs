@@ -4,12 +4,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Hub.Web.Apis;
 
-/// <summary>Answers a broken rule with the contract's status as application/problem+json.</summary>
+/// <summary>
+/// Answers a broken rule with the contract's status as application/problem+json, and an
+/// unreachable database with 503, so a client knows to try again.
+/// </summary>
 public sealed class RuleViolationHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not RuleViolation violation)
+        var violation = exception as RuleViolation
+            ?? (StorageFailure.IsCause(exception) ? RuleViolation.Unavailable("storage is unreachable; try again") : null);
+        if (violation is null)
         {
             return false;
         }

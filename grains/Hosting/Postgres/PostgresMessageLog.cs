@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Hub.Grains.Common;
 using Hub.Grains.Conversations;
 using Npgsql;
 
@@ -34,14 +35,14 @@ public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
         _writer = Task.Run(WriteBatches);
     }
 
-    public Task<bool> Append(ChatMessage message)
+    public async Task<bool> Append(ChatMessage message)
     {
         var stored = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_pending.Writer.TryWrite((message, stored)))
         {
             stored.SetException(new ObjectDisposedException(nameof(PostgresMessageLog)));
         }
-        return stored.Task;
+        return await Reachable(stored.Task);
     }
 
     public async Task<ChatMessage?> FindByClientId(string conversationId, string senderId, string clientMessageId)
@@ -51,7 +52,7 @@ public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
         command.Parameters.AddWithValue("c", conversationId);
         command.Parameters.AddWithValue("s", senderId);
         command.Parameters.AddWithValue("m", clientMessageId);
-        return (await ReadMessages(command)).FirstOrDefault();
+        return (await Reachable(ReadMessages(command))).FirstOrDefault();
     }
 
     public async Task<IReadOnlyList<ChatMessage>> Read(string conversationId, long afterSeq)
@@ -60,14 +61,14 @@ public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
             $"SELECT {Columns} FROM hub_messages WHERE conversation_id = @c AND seq > @after ORDER BY seq");
         command.Parameters.AddWithValue("c", conversationId);
         command.Parameters.AddWithValue("after", afterSeq);
-        return await ReadMessages(command);
+        return await Reachable(ReadMessages(command));
     }
 
     public async Task<long> LastSeq(string conversationId)
     {
         await using var command = _database.CreateCommand("SELECT coalesce(max(seq), 0) FROM hub_messages WHERE conversation_id = @c");
         command.Parameters.AddWithValue("c", conversationId);
-        return (long)(await command.ExecuteScalarAsync())!;
+        return (long)(await Reachable(command.ExecuteScalarAsync()))!;
     }
 
     public async ValueTask DisposeAsync()
@@ -123,6 +124,19 @@ public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
             stored.Add((reader.GetString(0), reader.GetInt64(1)));
         }
         return stored;
+    }
+
+    /// <summary>A database that cannot be reached is told to the caller as unavailable, so a client tries again.</summary>
+    private static async Task<T> Reachable<T>(Task<T> work)
+    {
+        try
+        {
+            return await work;
+        }
+        catch (NpgsqlException)
+        {
+            throw RuleViolation.Unavailable("the message log is unreachable; try again");
+        }
     }
 
     private static async Task<IReadOnlyList<ChatMessage>> ReadMessages(NpgsqlCommand command)
