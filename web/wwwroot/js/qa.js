@@ -362,13 +362,13 @@ async function onConnected() {
   await follow();
   await refreshMine();
   if (draft?.retry) send();
-  const todo = intent;
+  const next = intent;
   intent = null;
-  if (todo?.kind === 'ask') send();
-  else if (todo?.kind === 'vote') {
-    const button = byId('board').querySelector(`.question[data-id="${CSS.escape(todo.id)}"] .upvote`);
+  if (next?.kind === 'ask') send();
+  else if (next?.kind === 'vote') {
+    const button = byId('board').querySelector(`.question[data-id="${CSS.escape(next.id)}"] .upvote`);
     if (button) button.focus();
-    upvote(todo.id, button);
+    upvote(next.id, button);
   }
 }
 
