@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.SignalR;
 namespace Hub.Web.Tests;
 
 /// <summary>
-/// A web node in its own process holds the citizens' connections and their conversations'
-/// grains, and is killed while they chat. The citizens reconnect to the surviving node and
-/// send again what was not acknowledged: every acknowledged message is in the history
-/// afterwards, exactly once, because it was in the message log before it was acknowledged.
+/// A web node in its own process holds grains and connections and is killed (SIGKILL). The
+/// citizens reconnect to the surviving node and send again what was not acknowledged: every
+/// acknowledged message is in the history afterwards, exactly once, because it was in the
+/// message log before it was acknowledged. The incident clocks' reminders, kept in
+/// PostgreSQL, fire on the surviving node.
 /// </summary>
 public sealed class NodeLossTests
 {
@@ -17,27 +18,16 @@ public sealed class NodeLossTests
     private static readonly TimeSpan RecoveryDeadline = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
 
+    // Reminders tick once a minute at the finest; the failover comes on top.
+    private static readonly TimeSpan ReminderDeadline = TimeSpan.FromMinutes(3);
+
     [Fact]
     public async Task Every_acknowledged_message_survives_the_loss_of_the_node_that_held_its_conversation()
     {
         await using var database = await TestDatabase.Create();
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:Postgres"] = database.ConnectionString,
-            ["ConnectionStrings:Redis"] = Environment.GetEnvironmentVariable("HUB_TEST_REDIS")
-                ?? throw new InvalidOperationException("HUB_TEST_REDIS is not set: run the tests with scripts/test.sh"),
-            ["Hub:ClusterId"] = $"loss-{Guid.NewGuid():N}",
-            ["Hub:Auth:SigningKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()),
-            ["Hub:Admin:Username"] = HubAppFactory.AdminUsername,
-            ["Hub:Admin:Password"] = HubAppFactory.AdminPassword,
-        };
+        var settings = ClusterSettings(database);
         var doomedAddress = new Uri($"http://127.0.0.1:{HubAppFactory.FreePort()}");
-        var doomed = await HubProcess.StartWeb(new Dictionary<string, string>(settings)
-        {
-            ["Hub:SiloPort"] = HubAppFactory.FreePort().ToString(),
-            ["Hub:GatewayPort"] = HubAppFactory.FreePort().ToString(),
-        }, doomedAddress);
-        await using var _ = doomed;
+        await using var doomed = await StartDoomed(settings, doomedAddress);
         await using var survivor = new HubAppFactory(settings);
         var onDoomed = new HubApi(doomedAddress);
         var onSurvivor = new HubApi(survivor.Address);
@@ -72,6 +62,46 @@ public sealed class NodeLossTests
             Assert.Equal(Enumerable.Range(1, MessagesBefore + MessagesAfter).Select(m => (long)m), history.Select(h => h.Long("seq")));
         }
     }
+
+    [Fact]
+    public async Task An_incident_clock_still_fires_after_the_node_that_held_the_incident_is_lost()
+    {
+        await using var database = await TestDatabase.Create();
+        var settings = ClusterSettings(database);
+        settings["Hub:Clocks:Grades:4:response"] = "00:00:20";
+        var doomedAddress = new Uri($"http://127.0.0.1:{HubAppFactory.FreePort()}");
+        await using var doomed = await StartDoomed(settings, doomedAddress);
+        await using var survivor = new HubAppFactory(settings);
+        var onDoomed = new HubApi(doomedAddress);
+        var account = await onDoomed.Account("时限故障测试");
+        var press = await onDoomed.Press(account);
+        var eventId = await onDoomed.OpenEvent(press.Token, account, severity: 4, title: "节点故障中的事件");
+
+        doomed.Kill();
+
+        await using var officer = await LiveClient.Connect(survivor.Address, press.Token);
+        var breach = await officer.Next("clockAlert", a => a.Str("eventId") == eventId && a.Str("level") == "breach", ReminderDeadline);
+        Assert.Equal("response", breach.Str("clock"));
+    }
+
+    private static Dictionary<string, string> ClusterSettings(TestDatabase database) => new()
+    {
+        ["ConnectionStrings:Postgres"] = database.ConnectionString,
+        ["ConnectionStrings:Redis"] = Environment.GetEnvironmentVariable("HUB_TEST_REDIS")
+            ?? throw new InvalidOperationException("HUB_TEST_REDIS is not set: run the tests with scripts/test.sh"),
+        ["Hub:ClusterId"] = $"loss-{Guid.NewGuid():N}",
+        ["Hub:Auth:SigningKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()),
+        ["Hub:Admin:Username"] = HubAppFactory.AdminUsername,
+        ["Hub:Admin:Password"] = HubAppFactory.AdminPassword,
+    };
+
+    /// <summary>A web node in its own process, to be killed.</summary>
+    private static Task<HubProcess> StartDoomed(Dictionary<string, string> settings, Uri address) =>
+        HubProcess.StartWeb(new Dictionary<string, string>(settings)
+        {
+            ["Hub:SiloPort"] = HubAppFactory.FreePort().ToString(),
+            ["Hub:GatewayPort"] = HubAppFactory.FreePort().ToString(),
+        }, address);
 
     /// <summary>
     /// Sends as a client does after a failure: again with the same client message id, until the
