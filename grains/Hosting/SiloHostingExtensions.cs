@@ -66,12 +66,14 @@ public static class SiloHostingExtensions
             silo.AddMemoryGrainStorage(StorageNames.Grains);
             silo.UseInMemoryReminderService();
             silo.Services.TryAddSingleton<IMessageLog, InMemoryMessageLog>();
+            silo.Services.TryAddSingleton<IUpdateLog, InMemoryUpdateLog>();
         }
         else
         {
             silo.AddAdoNetGrainStorage(StorageNames.Grains, options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, postgres));
             silo.UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, postgres));
             silo.Services.TryAddSingleton<IMessageLog>(_ => new PostgresMessageLog(postgres));
+            silo.Services.TryAddSingleton<IUpdateLog>(_ => new PostgresUpdateLog(postgres));
         }
         silo.Services.TryAddKeyedSingleton(HubClock.Key, TimeProvider.System);
         return silo;

@@ -92,19 +92,29 @@ public sealed partial class PublicEventGrain
         {
             return published;
         }
-        RequireNotClosed();
-        if (Severity.RequiresReview(State.Severity) && statement.Status != StatementStatus.Approved)
+        // Already on the timeline when an earlier attempt stored the update but not the
+        // statement's new state: finish that publication rather than publish twice.
+        var update = _updates.Find(u => u.StatementId == statementId);
+        if (update is null)
         {
-            throw RuleViolation.Conflict($"grade {State.Severity} statements are published only after review (先审后发)");
+            RequireNotClosed();
+            if (Severity.RequiresReview(State.Severity) && statement.Status != StatementStatus.Approved)
+            {
+                throw RuleViolation.Conflict($"grade {State.Severity} statements are published only after review (先审后发)");
+            }
+            var corrects = statement.CorrectsStatementId is null ? null : RequireStatement(statement.CorrectsStatementId).PublishedSeq;
+            update = new EventUpdate(Id, _updates.Count + 1, statement.StatementId, statement.Text, time.GetUtcNow(),
+                statement.Kind, statement.CorrectsStatementId, corrects, statement.Rumour);
+            if (!await timeline.Append(update))
+            {
+                _updates = [.. await timeline.Read(Id)];
+                throw RuleViolation.Conflict("the timeline moved on meanwhile; publish again");
+            }
+            _updates.Add(update);
         }
 
-        var now = time.GetUtcNow();
-        var corrects = statement.CorrectsStatementId is null ? null : RequireStatement(statement.CorrectsStatementId).PublishedSeq;
-        var update = new EventUpdate(Id, State.Updates.Count + 1, statement.StatementId, statement.Text, now,
-            statement.Kind, statement.CorrectsStatementId, corrects, statement.Rumour);
-        State.Updates.Add(update);
-        var met = SatisfyClocks(now, LegalClock.Information, LegalClock.Response);
-        await Store(statement with { Status = StatementStatus.Published, PublishedSeq = update.Seq, UpdatedAt = now },
+        var met = SatisfyClocks(update.PublishedAt, LegalClock.Information, LegalClock.Response);
+        await Store(statement with { Status = StatementStatus.Published, PublishedSeq = update.Seq, UpdatedAt = update.PublishedAt },
             press, "published", $"{statement.StatementId} as update {update.Seq}");
         await push.ToGroups([PushGroups.Followers(Id)], ClientEvents.EventUpdate, update);
         await AnnounceClocks(met);

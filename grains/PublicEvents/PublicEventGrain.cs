@@ -13,6 +13,7 @@ public sealed partial class PublicEventGrain(
     [PersistentState("public-event", StorageNames.Grains)] IPersistentState<PublicEventState> state,
     IOptions<LegalClockOptions> clockOptions,
     IOptions<QuestionOptions> questionOptions,
+    IUpdateLog timeline,
     IClientPush push,
     [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IPublicEventGrain, IRemindable
 {
@@ -20,12 +21,24 @@ public sealed partial class PublicEventGrain(
 
     private GroupCommit? _commit;
 
+    /// <summary>The published updates, kept in the update log and read back at activation.</summary>
+    private List<EventUpdate> _updates = [];
+
     private PublicEventState State => state.State;
 
     /// <summary>Every write of this grain goes through one group commit, since votes interleave with other calls.</summary>
     private Task Commit() => (_commit ??= new GroupCommit(() => state.WriteOrReload(this))).Commit();
 
     private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Exists)
+        {
+            _updates = [.. await timeline.Read(Id)];
+        }
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     async Task<PublicEventSnapshot> IPublicEventGrain.Open(Caller press, PublicEventRequest request)
     {
@@ -126,7 +139,7 @@ public sealed partial class PublicEventGrain(
     }
 
     private PublicEventSnapshot Snapshot() => new(
-        Id, State.Title, State.Kind, State.Severity, State.Status, [.. State.Updates], PublicQuestions(),
+        Id, State.Title, State.Kind, State.Severity, State.Status, [.. _updates], PublicQuestions(),
         State.LeadAccountId, [.. State.AccountIds], State.OpenedAt, State.ClosedAt, State.ClosingSummary,
         [.. State.Clocks], [.. State.PressConferences], State.PinnedQuestionId);
 

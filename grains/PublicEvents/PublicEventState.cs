@@ -16,7 +16,7 @@ public sealed class PublicEventState
     [Id(6)] public DateTimeOffset? ClosedAt { get; set; }
     [Id(7)] public string? ClosingSummary { get; set; }
     [Id(8)] public List<Statement> Statements { get; set; } = [];
-    [Id(9)] public List<EventUpdate> Updates { get; set; } = [];
+    // Id 9 held the published updates before they moved to the update log; it stays unused.
     [Id(10)] public List<LegalClock> Clocks { get; set; } = [];
     [Id(11)] public List<PressConference> PressConferences { get; set; } = [];
     [Id(12)] public List<AuditEntry> Audit { get; set; } = [];

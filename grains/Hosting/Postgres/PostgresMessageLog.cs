@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Hub.Grains.Common;
 using Hub.Grains.Conversations;
 using Npgsql;
 
@@ -13,6 +12,7 @@ namespace Hub.Grains.Hosting.Postgres;
 public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
 {
     private const int MaxBatch = 1_000;
+    private const string What = "the message log";
 
     private const string InsertBatch = """
         INSERT INTO hub_messages (conversation_id, seq, client_message_id, sender_id, sender_role, text, sent_at)
@@ -42,7 +42,7 @@ public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
         {
             stored.SetException(new ObjectDisposedException(nameof(PostgresMessageLog)));
         }
-        return await Reachable(stored.Task);
+        return await stored.Task.AsUnavailable(What);
     }
 
     public async Task<ChatMessage?> FindByClientId(string conversationId, string senderId, string clientMessageId)
@@ -52,7 +52,7 @@ public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
         command.Parameters.AddWithValue("c", conversationId);
         command.Parameters.AddWithValue("s", senderId);
         command.Parameters.AddWithValue("m", clientMessageId);
-        return (await Reachable(ReadMessages(command))).FirstOrDefault();
+        return (await ReadMessages(command).AsUnavailable(What)).FirstOrDefault();
     }
 
     public async Task<IReadOnlyList<ChatMessage>> Read(string conversationId, long afterSeq)
@@ -61,14 +61,14 @@ public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
             $"SELECT {Columns} FROM hub_messages WHERE conversation_id = @c AND seq > @after ORDER BY seq");
         command.Parameters.AddWithValue("c", conversationId);
         command.Parameters.AddWithValue("after", afterSeq);
-        return await Reachable(ReadMessages(command));
+        return await ReadMessages(command).AsUnavailable(What);
     }
 
     public async Task<long> LastSeq(string conversationId)
     {
         await using var command = _database.CreateCommand("SELECT coalesce(max(seq), 0) FROM hub_messages WHERE conversation_id = @c");
         command.Parameters.AddWithValue("c", conversationId);
-        return (long)(await Reachable(command.ExecuteScalarAsync()))!;
+        return (long)(await command.ExecuteScalarAsync().AsUnavailable(What))!;
     }
 
     public async ValueTask DisposeAsync()
@@ -124,19 +124,6 @@ public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
             stored.Add((reader.GetString(0), reader.GetInt64(1)));
         }
         return stored;
-    }
-
-    /// <summary>A database that cannot be reached is told to the caller as unavailable, so a client tries again.</summary>
-    private static async Task<T> Reachable<T>(Task<T> work)
-    {
-        try
-        {
-            return await work;
-        }
-        catch (NpgsqlException)
-        {
-            throw RuleViolation.Unavailable("the message log is unreachable; try again");
-        }
     }
 
     private static async Task<IReadOnlyList<ChatMessage>> ReadMessages(NpgsqlCommand command)
