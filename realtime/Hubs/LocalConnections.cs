@@ -11,11 +11,15 @@ public sealed class LocalConnections
     private readonly Dictionary<string, HashSet<string>> _byUser = [];
     private readonly Dictionary<string, HashSet<string>> _byGroup = [];
 
+    // What each connection is in, so that forgetting it touches only its own entries.
+    private readonly Dictionary<string, (string? User, HashSet<string> Groups)> _byConnection = [];
+
     public void Connected(string userId, string connectionId)
     {
         lock (_gate)
         {
             Add(_byUser, userId, connectionId);
+            _byConnection[connectionId] = (userId, Of(connectionId).Groups);
         }
     }
 
@@ -24,6 +28,9 @@ public sealed class LocalConnections
         lock (_gate)
         {
             Add(_byGroup, group, connectionId);
+            var entry = Of(connectionId);
+            entry.Groups.Add(group);
+            _byConnection[connectionId] = entry;
         }
     }
 
@@ -32,6 +39,7 @@ public sealed class LocalConnections
         lock (_gate)
         {
             Remove(_byGroup, group, connectionId);
+            Of(connectionId).Groups.Remove(group);
         }
     }
 
@@ -39,22 +47,29 @@ public sealed class LocalConnections
     {
         lock (_gate)
         {
-            foreach (var key in _byUser.Keys.ToList())
+            if (!_byConnection.Remove(connectionId, out var entry))
             {
-                Remove(_byUser, key, connectionId);
+                return;
             }
-            foreach (var key in _byGroup.Keys.ToList())
+            if (entry.User is not null)
             {
-                Remove(_byGroup, key, connectionId);
+                Remove(_byUser, entry.User, connectionId);
+            }
+            foreach (var group in entry.Groups)
+            {
+                Remove(_byGroup, group, connectionId);
             }
         }
     }
 
-    public IReadOnlyList<string> OfUsers(IEnumerable<string> userIds) => Of(_byUser, userIds);
+    public IReadOnlyList<string> OfUsers(IEnumerable<string> userIds) => Members(_byUser, userIds);
 
-    public IReadOnlyList<string> InGroups(IEnumerable<string> groups) => Of(_byGroup, groups);
+    public IReadOnlyList<string> InGroups(IEnumerable<string> groups) => Members(_byGroup, groups);
 
-    private IReadOnlyList<string> Of(Dictionary<string, HashSet<string>> index, IEnumerable<string> keys)
+    private (string? User, HashSet<string> Groups) Of(string connectionId) =>
+        _byConnection.TryGetValue(connectionId, out var entry) ? entry : (null, []);
+
+    private IReadOnlyList<string> Members(Dictionary<string, HashSet<string>> index, IEnumerable<string> keys)
     {
         lock (_gate)
         {
