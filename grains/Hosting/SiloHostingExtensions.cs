@@ -67,6 +67,7 @@ public static class SiloHostingExtensions
             silo.UseInMemoryReminderService();
             silo.Services.TryAddSingleton<IMessageLog, InMemoryMessageLog>();
             silo.Services.TryAddSingleton<IUpdateLog, InMemoryUpdateLog>();
+            silo.Services.TryAddSingleton<IQuestionStore, InMemoryQuestionStore>();
         }
         else
         {
@@ -74,6 +75,7 @@ public static class SiloHostingExtensions
             silo.UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, postgres));
             silo.Services.TryAddSingleton<IMessageLog>(_ => new PostgresMessageLog(postgres));
             silo.Services.TryAddSingleton<IUpdateLog>(_ => new PostgresUpdateLog(postgres));
+            silo.Services.TryAddSingleton<IQuestionStore>(services => new PostgresQuestionStore(postgres, services.GetRequiredService<Orleans.Serialization.Serializer>()));
         }
         silo.Services.TryAddKeyedSingleton(HubClock.Key, TimeProvider.System);
         return silo;

@@ -24,6 +24,10 @@ public sealed partial class PublicEventGrain
     // Segmenting is the costly part of comparing questions, so each question is segmented once per activation.
     private readonly Dictionary<string, IReadOnlySet<string>> _wordsOf = [];
 
+    // The board, kept in the question store and read back at activation.
+    private readonly Dictionary<string, QuestionRecord> _questions = [];
+    private readonly Dictionary<string, string> _questionByClientKey = [];
+
     private QuestionOptions Questions => questionOptions.Value;
 
     async Task<Question> IPublicEventGrain.Ask(Caller citizen, string clientQuestionId, string text)
@@ -34,10 +38,10 @@ public sealed partial class PublicEventGrain
             throw RuleViolation.Forbidden("only citizens ask questions");
         }
         clientQuestionId = TextRules.RequireClientId(clientQuestionId, "clientQuestionId");
-        var clientKey = $"{citizen.UserId}\n{clientQuestionId}";
-        if (State.QuestionByClientId.TryGetValue(clientKey, out var existing))
+        var clientKey = ClientKey(citizen.UserId, clientQuestionId);
+        if (_questionByClientKey.TryGetValue(clientKey, out var existing))
         {
-            return Question.Of(Id, State.Questions[existing]);
+            return Question.Of(Id, _questions[existing]);
         }
         text = TextRules.RequireText(text, "text").Trim();
         RequireNotClosed();
@@ -49,31 +53,31 @@ public sealed partial class PublicEventGrain
         {
             throw RuleViolation.RateLimited($"at most {Questions.AskLimit} questions per {Questions.AskWindow.TotalSeconds:0} seconds");
         }
-        if (State.QuestionByClientId.TryGetValue(clientKey, out existing))
+        if (_questionByClientKey.TryGetValue(clientKey, out existing))
         {
-            return Question.Of(Id, State.Questions[existing]);
+            return Question.Of(Id, _questions[existing]);
         }
 
         var masked = PersonalDataMask.Apply(text);
         var words = QuestionSimilarity.Words(masked);
-        var number = State.Questions.Count + 1L;
+        var number = _questions.Count + 1L;
         var record = new QuestionRecord
         {
             QuestionId = $"q{number}",
             Number = number,
             AuthorId = citizen.UserId,
             AuthorName = citizen.DisplayName,
+            ClientQuestionId = clientQuestionId,
             Text = masked,
             AskedAt = time.GetUtcNow(),
-            Resembles = [.. State.Questions.Values
+            Resembles = [.. _questions.Values
                 .Where(q => q.Status is not (QuestionStatus.Rejected or QuestionStatus.Merged))
                 .Where(q => QuestionSimilarity.Similarity(words, WordsOf(q)) >= QuestionSimilarity.DuplicateThreshold)
                 .Select(q => q.QuestionId)],
         };
-        State.Questions[record.QuestionId] = record;
-        State.QuestionByClientId[clientKey] = record.QuestionId;
+        await SaveQuestion(record);
+        Remember(record);
         _wordsOf[record.QuestionId] = words;
-        await Commit();
         var question = Question.Of(Id, record);
         await PushQuestion(question, authors: [citizen.UserId]);
         return question;
@@ -108,7 +112,13 @@ public sealed partial class PublicEventGrain
         _pendingVotes++;
         try
         {
-            await Commit();
+            await questionStore.AddVotes(Id, questionId, [citizen.UserId]);
+        }
+        catch
+        {
+            // Not stored, so not counted: the citizen may vote again.
+            question.Voters.Remove(citizen.UserId);
+            throw;
         }
         finally
         {
@@ -135,6 +145,7 @@ public sealed partial class PublicEventGrain
         }
         question.Status = status;
         question.RejectReason = status == QuestionStatus.Rejected && reason.Length > 0 ? reason : null;
+        await SaveQuestion(question);
         Log(moderator, questionId, decision, reason);
         await Commit();
         var updated = Question.Of(Id, question);
@@ -155,6 +166,7 @@ public sealed partial class PublicEventGrain
         question.Answer = text;
         question.AnsweredBy = moderator.UserId;
         question.AnsweredAt = time.GetUtcNow();
+        await SaveQuestion(question);
         Log(moderator, questionId, "answer", null);
         await Commit();
         var answered = Question.Of(Id, question);
@@ -176,9 +188,11 @@ public sealed partial class PublicEventGrain
             throw RuleViolation.Conflict("rejected and merged questions cannot be merged");
         }
         var sourceWasPublic = source.IsPublic;
+        await questionStore.AddVotes(Id, target.QuestionId, source.Voters);
         target.Voters.UnionWith(source.Voters);
         source.Status = QuestionStatus.Merged;
         source.MergedInto = target.QuestionId;
+        await SaveQuestion(source);
         if (State.PinnedQuestionId == source.QuestionId)
         {
             State.PinnedQuestionId = target.QuestionId;
@@ -209,21 +223,21 @@ public sealed partial class PublicEventGrain
     Task<ModerationQueue> IPublicEventGrain.GetModerationQueue(Caller moderator)
     {
         RequireModerator(moderator);
-        var pending = State.Questions.Values.Where(q => q.Status == QuestionStatus.Pending).OrderBy(q => q.Number);
+        var pending = _questions.Values.Where(q => q.Status == QuestionStatus.Pending).OrderBy(q => q.Number);
         return Task.FromResult(new ModerationQueue([.. pending.Select(q => Question.Of(Id, q))], [.. State.ModerationLog]));
     }
 
     Task<IReadOnlyList<Question>> IPublicEventGrain.GetMyQuestions(Caller citizen)
     {
         RequireExists();
-        IReadOnlyList<Question> mine = [.. State.Questions.Values.Where(q => q.AuthorId == citizen.UserId)
+        IReadOnlyList<Question> mine = [.. _questions.Values.Where(q => q.AuthorId == citizen.UserId)
             .OrderBy(q => q.Number).Select(q => Question.Of(Id, q))];
         return Task.FromResult(mine);
     }
 
     /// <summary>The board viewers see: approved and answered questions, ranked.</summary>
     private IReadOnlyList<Question> PublicQuestions() =>
-        [.. QuestionRanking.Rank(State.Questions.Values.Where(q => q.IsPublic)).Select(q => Question.Of(Id, q))];
+        [.. QuestionRanking.Rank(_questions.Values.Where(q => q.IsPublic)).Select(q => Question.Of(Id, q))];
 
     /// <summary>
     /// Public questions reach every follower; the others only the event's moderators and press
@@ -263,7 +277,7 @@ public sealed partial class PublicEventGrain
         foreach (var questionId in changed)
         {
             await push.ToGroups([PushGroups.Followers(Id), .. StaffGroups()], ClientEvents.QuestionUpdated,
-                Question.Of(Id, State.Questions[questionId]));
+                Question.Of(Id, _questions[questionId]));
         }
     }
 
@@ -276,6 +290,31 @@ public sealed partial class PublicEventGrain
         }
         return cached.Words;
     }
+
+    /// <summary>
+    /// Stores a changed question; if that fails, the activation is dropped so the next call
+    /// reads what the store really holds, as for the event's own state.
+    /// </summary>
+    private async Task SaveQuestion(QuestionRecord question)
+    {
+        try
+        {
+            await questionStore.Save(Id, question);
+        }
+        catch
+        {
+            GrainContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "a question could not be stored"));
+            throw;
+        }
+    }
+
+    private void Remember(QuestionRecord question)
+    {
+        _questions[question.QuestionId] = question;
+        _questionByClientKey[ClientKey(question.AuthorId, question.ClientQuestionId)] = question.QuestionId;
+    }
+
+    private static string ClientKey(string authorId, string clientQuestionId) => $"{authorId}\n{clientQuestionId}";
 
     private IReadOnlySet<string> WordsOf(QuestionRecord question)
     {
@@ -295,7 +334,7 @@ public sealed partial class PublicEventGrain
         [.. State.AccountIds.SelectMany(a => new[] { PushGroups.ModeratorsOf(a), PushGroups.PressOf(a) })];
 
     private QuestionRecord RequireQuestion(string? questionId) =>
-        questionId is not null && State.Questions.TryGetValue(questionId, out var question)
+        questionId is not null && _questions.TryGetValue(questionId, out var question)
             ? question
             : throw RuleViolation.NotFound($"question '{questionId}' does not exist in this event");
 

@@ -14,6 +14,7 @@ public sealed partial class PublicEventGrain(
     IOptions<LegalClockOptions> clockOptions,
     IOptions<QuestionOptions> questionOptions,
     IUpdateLog timeline,
+    IQuestionStore questionStore,
     IClientPush push,
     [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IPublicEventGrain, IRemindable
 {
@@ -36,6 +37,10 @@ public sealed partial class PublicEventGrain(
         if (State.Exists)
         {
             _updates = [.. await timeline.Read(Id)];
+            foreach (var question in await questionStore.Load(Id))
+            {
+                Remember(question);
+            }
         }
         await base.OnActivateAsync(cancellationToken);
     }

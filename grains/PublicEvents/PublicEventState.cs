@@ -20,10 +20,7 @@ public sealed class PublicEventState
     [Id(10)] public List<LegalClock> Clocks { get; set; } = [];
     [Id(11)] public List<PressConference> PressConferences { get; set; } = [];
     [Id(12)] public List<AuditEntry> Audit { get; set; } = [];
-    [Id(13)] public Dictionary<string, QuestionRecord> Questions { get; set; } = [];
-
-    /// <summary>The question id each citizen's client question id was given, so a retried ask adds nothing.</summary>
-    [Id(14)] public Dictionary<string, string> QuestionByClientId { get; set; } = [];
+    // Ids 13 and 14 held the questions before they moved to the question store; they stay unused.
     [Id(15)] public List<ModerationEntry> ModerationLog { get; set; } = [];
     [Id(16)] public string? PinnedQuestionId { get; set; }
 

@@ -23,7 +23,19 @@ public sealed class QuestionRecord
     [Id(12)] public List<string> Resembles { get; set; } = [];
     [Id(13)] public long Number { get; set; }
 
+    /// <summary>The id the author's client gave it, so asking again returns this question.</summary>
+    [Id(14)] public string ClientQuestionId { get; set; } = "";
+
     public bool IsPublic => Status is QuestionStatus.Approved or QuestionStatus.Answered;
+
+    /// <summary>The same question with the given voters: stores keep copies, never the grain's own objects.</summary>
+    public QuestionRecord Copy(HashSet<string> voters)
+    {
+        var copy = (QuestionRecord)MemberwiseClone();
+        copy.Voters = voters;
+        copy.Resembles = [.. Resembles];
+        return copy;
+    }
 }
 
 public static class QuestionStatus

@@ -44,6 +44,7 @@ public sealed class DurabilityTests
             await officer.Invoke<JsonElement>("PublishStatement", eventId, statement);
             questionId = (await citizen.Invoke<JsonElement>("AskQuestion", eventId, "cq-1", "重启后还在吗？")).Str("questionId");
             await officer.Invoke<JsonElement>("ModerateQuestion", eventId, questionId, "approve");
+            Assert.Equal(1, (await citizen.Invoke<JsonElement>("UpvoteQuestion", eventId, questionId)).GetProperty("votes").GetInt32());
         }
 
         await using var after = new HubAppFactory(settings);
@@ -57,7 +58,9 @@ public sealed class DurabilityTests
         Assert.Equal(3, (await back.Invoke<JsonElement>("SendMessage", conversationId, "c-2", "重启之后")).Long("seq"));
         var snapshot = await back.Invoke<JsonElement>("FollowEvent", eventId);
         Assert.Equal("已发布的通报", snapshot.GetProperty("updates").EnumerateArray().Single().Str("text"));
-        Assert.Equal(questionId, snapshot.GetProperty("questions").EnumerateArray().Single().Str("questionId"));
+        var question = snapshot.GetProperty("questions").EnumerateArray().Single();
+        Assert.Equal((questionId, 1), (question.Str("questionId"), question.GetProperty("votes").GetInt32()));
+        await HubAssert.Refused("conflict", back.Invoke<JsonElement>("UpvoteQuestion", eventId, questionId));
         Assert.Equal(1, await database.Count("SELECT count(*) FROM hub_reminders WHERE reminder_name = 'legal-clocks'"));
     }
 

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Hub.Grains.Conversations;
 using Npgsql;
 
@@ -6,12 +5,10 @@ namespace Hub.Grains.Hosting.Postgres;
 
 /// <summary>
 /// The message log in PostgreSQL. Appends from every conversation of this silo are
-/// group-committed: whatever arrives while one insert runs goes in the next, as one
-/// statement, so a busy silo pays one round trip for many messages.
+/// group-committed (see <see cref="BatchWriter{TItem, TResult}"/>).
 /// </summary>
 public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
 {
-    private const int MaxBatch = 1_000;
     private const string What = "the message log";
 
     private const string InsertBatch = """
@@ -25,25 +22,15 @@ public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
     private const string Columns = "conversation_id, seq, client_message_id, sender_id, sender_role, text, sent_at";
 
     private readonly NpgsqlDataSource _database;
-    private readonly Channel<(ChatMessage Message, TaskCompletionSource<bool> Stored)> _pending =
-        Channel.CreateUnbounded<(ChatMessage, TaskCompletionSource<bool>)>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private readonly BatchWriter<ChatMessage, bool> _appends;
 
     public PostgresMessageLog(string connectionString)
     {
         _database = NpgsqlDataSource.Create(connectionString);
-        _writer = Task.Run(WriteBatches);
+        _appends = new BatchWriter<ChatMessage, bool>(Insert);
     }
 
-    public async Task<bool> Append(ChatMessage message)
-    {
-        var stored = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_pending.Writer.TryWrite((message, stored)))
-        {
-            stored.SetException(new ObjectDisposedException(nameof(PostgresMessageLog)));
-        }
-        return await stored.Task.AsUnavailable(What);
-    }
+    public Task<bool> Append(ChatMessage message) => _appends.Write(message).AsUnavailable(What);
 
     public async Task<ChatMessage?> FindByClientId(string conversationId, string senderId, string clientMessageId)
     {
@@ -73,41 +60,12 @@ public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _pending.Writer.TryComplete();
-        await _writer;
+        await _appends.DisposeAsync();
         await _database.DisposeAsync();
     }
 
-    private async Task WriteBatches()
-    {
-        var batch = new List<(ChatMessage Message, TaskCompletionSource<bool> Stored)>(MaxBatch);
-        while (await _pending.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
-            {
-                batch.Add(next);
-            }
-            try
-            {
-                var stored = await Insert(batch.Select(b => b.Message).ToList());
-                foreach (var (message, done) in batch)
-                {
-                    done.SetResult(stored.Contains((message.ConversationId, message.Seq)));
-                }
-            }
-            catch (Exception failure)
-            {
-                foreach (var (_, done) in batch)
-                {
-                    done.SetException(failure);
-                }
-            }
-            batch.Clear();
-        }
-    }
-
-    /// <summary>Inserts the batch in one statement; answers which messages were stored.</summary>
-    private async Task<HashSet<(string, long)>> Insert(IReadOnlyList<ChatMessage> messages)
+    /// <summary>Inserts the batch in one statement; answers, for each message, whether it was stored.</summary>
+    private async Task<IReadOnlyList<bool>> Insert(IReadOnlyList<ChatMessage> messages)
     {
         await using var command = _database.CreateCommand(InsertBatch);
         command.Parameters.AddWithValue("conversations", messages.Select(m => m.ConversationId).ToArray());
@@ -123,7 +81,7 @@ public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
         {
             stored.Add((reader.GetString(0), reader.GetInt64(1)));
         }
-        return stored;
+        return [.. messages.Select(m => stored.Contains((m.ConversationId, m.Seq)))];
     }
 
     private static async Task<IReadOnlyList<ChatMessage>> ReadMessages(NpgsqlCommand command)
