@@ -52,7 +52,7 @@ public sealed class ReportTests : IDisposable
         // Throughput, one latency chart per step with answers, failures, errors by code.
         Assert.Equal(5, charts.Count);
         Assert.Contains(charts, c => c.Descendants().Any(e => e.Name.LocalName == "text" && e.Value == "citizen-chat.send rate_limited"));
-        Assert.All(charts.Skip(1).Take(2), c => Assert.Equal(4, c.Descendants().Count(e => e.Name.LocalName == "polyline")));
+        Assert.All(charts[1..3], c => Assert.Equal(4, c.Descendants().Count(e => e.Name.LocalName == "polyline")));
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
