@@ -45,7 +45,7 @@ public interface IPublicEventGrain : IGrainWithStringKey
 
     /// <summary>
     /// One vote per citizen on an approved question; answers the count once it is stored.
-    /// Votes interleave so that a burst shares its writes (see GroupCommit).
+    /// Votes interleave, so that a burst of them is stored in a few batched inserts rather than one by one.
     /// </summary>
     [AlwaysInterleave]
     Task<int> Upvote(Caller citizen, string questionId);

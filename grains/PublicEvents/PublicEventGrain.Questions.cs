@@ -7,8 +7,9 @@ namespace Hub.Grains.PublicEvents;
 
 /// <summary>
 /// Live Q&amp;A: citizens ask and vote, moderators approve, reject, merge and pin, officials
-/// answer. Votes stay on the hot path in memory: they share writes (group commit) and their
-/// counts reach viewers coalesced, a few pushes a second with the last count always sent.
+/// answer. The board lives in memory and in the question store, a row per question and per
+/// vote; votes are batched by the store, and their counts reach viewers coalesced, a few
+/// pushes a second with the last count always sent.
 /// </summary>
 public sealed partial class PublicEventGrain
 {

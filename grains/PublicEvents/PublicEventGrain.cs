@@ -27,7 +27,10 @@ public sealed partial class PublicEventGrain(
 
     private PublicEventState State => state.State;
 
-    /// <summary>Every write of this grain goes through one group commit, since votes interleave with other calls.</summary>
+    /// <summary>
+    /// Every write of this grain's own state goes through one group commit: votes interleave
+    /// with other calls, so two writes could otherwise overlap.
+    /// </summary>
     private Task Commit() => (_commit ??= new GroupCommit(() => state.WriteOrReload(this))).Commit();
 
     private string Id => this.GetPrimaryKeyString();
