@@ -31,7 +31,7 @@ public sealed partial class PublicEventGrain
         State.PressConferences.Add(new PressConference(heldAt, place, press.UserId, press.DisplayName, now));
         var met = SatisfyClocks(heldAt, LegalClock.PressConference);
         Audit(press, "press conference", $"{heldAt:u} {place}");
-        await Commit();
+        await state.WriteOrReload(this);
         await AnnounceClocks(met);
     }
 
@@ -59,7 +59,7 @@ public sealed partial class PublicEventGrain
         {
             return;
         }
-        await Commit();
+        await state.WriteOrReload(this);
         foreach (var (clock, percent) in alerts)
         {
             await push.ToGroups([PushGroups.PressOf(State.LeadAccountId)], ClientEvents.ClockAlert,

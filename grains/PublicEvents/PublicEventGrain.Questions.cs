@@ -148,7 +148,7 @@ public sealed partial class PublicEventGrain
         question.RejectReason = status == QuestionStatus.Rejected && reason.Length > 0 ? reason : null;
         await SaveQuestion(question);
         Log(moderator, questionId, decision, reason);
-        await Commit();
+        await state.WriteOrReload(this);
         var updated = Question.Of(Id, question);
         await PushQuestion(updated, authors: [question.AuthorId]);
         return updated;
@@ -169,7 +169,7 @@ public sealed partial class PublicEventGrain
         question.AnsweredAt = time.GetUtcNow();
         await SaveQuestion(question);
         Log(moderator, questionId, "answer", null);
-        await Commit();
+        await state.WriteOrReload(this);
         var answered = Question.Of(Id, question);
         await PushQuestion(answered, authors: [question.AuthorId]);
         return answered;
@@ -199,7 +199,7 @@ public sealed partial class PublicEventGrain
             State.PinnedQuestionId = target.QuestionId;
         }
         Log(moderator, questionId, "merge", $"into {intoQuestionId}");
-        await Commit();
+        await state.WriteOrReload(this);
         var merged = Question.Of(Id, target);
         await PushQuestion(Question.Of(Id, source), authors: [source.AuthorId], viewersSawIt: sourceWasPublic);
         await PushQuestion(merged, authors: [source.AuthorId, target.AuthorId]);
@@ -216,7 +216,7 @@ public sealed partial class PublicEventGrain
         }
         State.PinnedQuestionId = question?.QuestionId;
         Log(moderator, questionId ?? "", question is null ? "unpin" : "pin", null);
-        await Commit();
+        await state.WriteOrReload(this);
         await push.ToGroups([PushGroups.Followers(Id), .. StaffGroups()], ClientEvents.QuestionPinned,
             new QuestionPinned(Id, question?.QuestionId, question is null ? null : Question.Of(Id, question)));
     }

@@ -37,7 +37,7 @@ public sealed partial class PublicEventGrain
             [press.UserId], press.UserId, press.DisplayName, null, null, null, corrects, rumour, now, now);
         State.Statements.Add(statement);
         Audit(press, "drafted", $"{statement.StatementId} ({statement.Kind})");
-        await Commit();
+        await state.WriteOrReload(this);
         await push.ToGroups(PressGroups(), ClientEvents.StatementChanged, statement);
         return statement;
     }
@@ -132,7 +132,7 @@ public sealed partial class PublicEventGrain
     {
         State.Statements[State.Statements.FindIndex(s => s.StatementId == statement.StatementId)] = statement;
         Audit(actor, action, detail ?? statement.StatementId);
-        await Commit();
+        await state.WriteOrReload(this);
         await push.ToGroups(PressGroups(), ClientEvents.StatementChanged, statement);
     }
 

@@ -20,18 +20,10 @@ public sealed partial class PublicEventGrain(
 {
     public const int MaxTitleLength = 200;
 
-    private GroupCommit? _commit;
-
     /// <summary>The published updates, kept in the update log and read back at activation.</summary>
     private List<EventUpdate> _updates = [];
 
     private PublicEventState State => state.State;
-
-    /// <summary>
-    /// Every write of this grain's own state goes through one group commit: votes interleave
-    /// with other calls, so two writes could otherwise overlap.
-    /// </summary>
-    private Task Commit() => (_commit ??= new GroupCommit(() => state.WriteOrReload(this))).Commit();
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -80,7 +72,7 @@ public sealed partial class PublicEventGrain(
             State.Clocks = [.. clockOptions.Value.For(severity).Select(c => LegalClock.Start(c.Key, now, c.Value))];
         }
         Audit(press, "opened", $"{kind}, grade {severity}: {title}");
-        await Commit();
+        await state.WriteOrReload(this);
         await StartClocks();
         await PublishSummary();
         return Snapshot();
@@ -108,7 +100,7 @@ public sealed partial class PublicEventGrain(
         }
         State.AccountIds.Add(accountId);
         Audit(press, "invited", accountId);
-        await Commit();
+        await state.WriteOrReload(this);
         await PublishSummary();
     }
 
@@ -131,7 +123,7 @@ public sealed partial class PublicEventGrain(
         }
         State.Status = status;
         Audit(press, status, State.ClosingSummary ?? "");
-        await Commit();
+        await state.WriteOrReload(this);
         if (status == PublicEventStatus.Closed)
         {
             await StopClocks();
