@@ -1,12 +1,28 @@
-// The staff sign-in form (#signInForm, #username, #password, #signIn) of the agent console and the admin page.
+// The staff sign-in form of the agent console, the press console, the moderator page and the
+// admin page: the page holds an empty #signInForm, and this fills it (#username, #password, #signIn).
 import { api, ApiError } from './api.js';
-import { busy, byId, clearError, showError } from './ui.js';
+import { applyI18n } from './i18n.js';
+import { busy, byId, clearError, h, showError } from './ui.js';
+
+function renderForm(form) {
+  form.replaceChildren(
+    h('div', { className: 'field' },
+      h('label', { for: 'username', dataset: { i18n: 'staff.username' } }),
+      h('input', { id: 'username', name: 'username', type: 'text', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: true })),
+    h('div', { className: 'field' },
+      h('label', { for: 'password', dataset: { i18n: 'staff.password' } }),
+      h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true })),
+    h('div', { className: 'actions' },
+      h('button', { id: 'signIn', type: 'submit', className: 'primary-button', dataset: { i18n: 'staff.signIn' } })));
+  applyI18n(form);
+}
 
 /**
  * Signs staff in and hands the page its session. `refusal(result)` answers an i18n error
  * key when this page is not for that person (say, a missing role), or nothing to accept.
  */
 export function bindStaffSignIn({ refusal, onSignedIn }) {
+  renderForm(byId('signInForm'));
   byId('signInForm').addEventListener('submit', (event) => {
     event.preventDefault();
     const username = byId('username').value.trim();
