@@ -3,6 +3,7 @@ using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Conversations;
 using Hub.Grains.Hosting.Postgres;
+using Hub.Grains.Limits;
 using Hub.Grains.PublicEvents;
 using Hub.Grains.Questions;
 using Microsoft.Extensions.Configuration;
@@ -95,6 +96,12 @@ public static class SiloHostingExtensions
             .Bind(builder.Configuration.GetSection(QuestionOptions.Section))
             .Validate(o => o.AskLimit > 0 && o.VoteLimit > 0 && o.MaxPendingVotes > 0 && o.VotePushPeriod > TimeSpan.Zero,
                 "Hub:Questions limits and periods must be positive")
+            .ValidateOnStart();
+        builder.Services.AddOptions<LimitOptions>()
+            .Bind(builder.Configuration.GetSection(LimitOptions.Section))
+            .Validate(o => new[] { o.CitizenTokens, o.StaffSignIns, o.EventOpens, o.Messages, o.Typing, o.ConversationStarts, o.Questions, o.Votes }
+                .All(l => l.IsValid) && o.OpenConversationsPerAccount > 0,
+                "Hub:Limits permits, windows and OpenConversationsPerAccount must be positive")
             .ValidateOnStart();
     }
 
