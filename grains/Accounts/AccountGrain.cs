@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Hub.Grains.Common;
 using Hub.Grains.Conversations;
 using Hub.Grains.Hosting;
+using Hub.Grains.Limits;
 using Hub.Grains.Push;
 using Hub.Grains.Questions;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ namespace Hub.Grains.Accounts;
 public sealed class AccountGrain(
     [PersistentState("account", StorageNames.Grains)] IPersistentState<AccountState> state,
     IOptions<RoutingOptions> routing,
+    IOptions<LimitOptions> limits,
     IClientPush push,
     [FromKeyedServices(HubClock.Key)] TimeProvider time,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
@@ -36,21 +38,44 @@ public sealed class AccountGrain(
 
     Task<AccountProfile> IAccountGrain.GetProfile() => Task.FromResult(RequireProfile());
 
-    async Task IAccountGrain.AddStaff(StaffMember member)
+    async Task IAccountGrain.SetStaff(StaffMember member)
     {
         RequireProfile();
-        State.Staff[member.UserId] = member;
-        if (member.Roles.Contains(Roles.Agent))
+        if (member.Roles.Count == 0)
+        {
+            State.Staff.Remove(member.UserId);
+        }
+        else
+        {
+            State.Staff[member.UserId] = member;
+        }
+        if (member.Routable)
         {
             State.Agents.TryAdd(member.UserId, new AgentSlot());
         }
+        else if (State.Agents.TryGetValue(member.UserId, out var slot))
+        {
+            // What they hold stays theirs until it is resolved or moved; they only stop taking more.
+            slot.Available = false;
+            slot.AvailableSince = null;
+            if (slot.Open.Count == 0)
+            {
+                State.Agents.Remove(member.UserId);
+            }
+        }
         await state.WriteOrReload(this);
+    }
+
+    Task<IReadOnlyList<StaffMember>> IAccountGrain.GetStaff()
+    {
+        RequireProfile();
+        return Task.FromResult<IReadOnlyList<StaffMember>>([.. State.Staff.Values.OrderBy(m => m.DisplayName, StringComparer.Ordinal)]);
     }
 
     async Task IAccountGrain.SetAvailability(string agentId, bool available)
     {
         RequireProfile();
-        if (!State.Staff.TryGetValue(agentId, out var member) || !member.Roles.Contains(Roles.Agent)
+        if (!State.Staff.TryGetValue(agentId, out var member) || !member.Routable
             || !State.Agents.TryGetValue(agentId, out var slot))
         {
             throw RuleViolation.Forbidden($"only agents of '{this.GetPrimaryKeyString()}' can take its conversations");
@@ -92,6 +117,8 @@ public sealed class AccountGrain(
             return new RoutingResult(null, queued + 1);
         }
 
+        RequireRoomFor(request);
+        State.OpenCitizens[request.ConversationId] = request.CitizenId;
         if (State.Queue.Count == 0 && AgentSelection.Pick(State.Agents, Capacity) is { } agentId)
         {
             TakeOn(agentId, request.ConversationId);
@@ -108,6 +135,7 @@ public sealed class AccountGrain(
     {
         var changed = State.Agents.TryGetValue(agentId, out var slot) && slot.Open.Remove(conversationId);
         changed |= State.Queue.RemoveAll(q => q.ConversationId == conversationId) > 0;
+        changed |= State.OpenCitizens.Remove(conversationId);
         if (!changed)
         {
             return;
@@ -119,8 +147,7 @@ public sealed class AccountGrain(
     async Task IAccountGrain.SetRestrictedWords(Caller caller, IReadOnlyList<string> words)
     {
         var id = RequireProfile().Id;
-        var allowed = caller.HasRole(Roles.Admin)
-            || (caller.IsStaffOf(id) && (caller.HasRole(Roles.Moderator) || caller.HasRole(Roles.Press)));
+        var allowed = caller.HasRole(Roles.Admin) || caller.HasRoleIn(id, Roles.Moderator) || caller.HasRoleIn(id, Roles.Press);
         if (!allowed)
         {
             throw RuleViolation.Forbidden("only admins and the account's moderators and press officers set restricted words");
@@ -196,6 +223,16 @@ public sealed class AccountGrain(
             var queued = State.Queue[i];
             await push.ToUsers([queued.CitizenId], ClientEvents.ConversationStatus,
                 new ConversationStatusChanged(queued.ConversationId, ConversationStatus.Queued.ToWire(), i + 1));
+        }
+    }
+
+    /// <summary>A citizen may hold only a few open conversations with one account; transfers are the account's doing, not theirs.</summary>
+    private void RequireRoomFor(RoutingRequest request)
+    {
+        var cap = limits.Value.OpenConversationsPerAccount;
+        if (limits.Value.Enabled && !request.IsTransfer && State.OpenCitizens.Values.Count(c => c == request.CitizenId) >= cap)
+        {
+            throw RuleViolation.RateLimited($"at most {cap} open conversations with one account; wait until one is resolved");
         }
     }
 

@@ -11,6 +11,9 @@ public sealed class AccountState
 
     /// <summary>Words that no question on this account's live boards may contain.</summary>
     [Id(4)] public List<string> RestrictedWords { get; set; } = [];
+
+    /// <summary>The citizen of each open (queued or assigned) conversation, to cap how many one citizen holds.</summary>
+    [Id(5)] public Dictionary<string, string> OpenCitizens { get; set; } = [];
 }
 
 /// <summary>One agent's place in routing: whether they take work and what they hold.</summary>

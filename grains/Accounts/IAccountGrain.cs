@@ -14,8 +14,14 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>The profile; not_found when the account does not exist.</summary>
     Task<AccountProfile> GetProfile();
 
-    /// <summary>Adds a member to the roster, or updates their name and roles.</summary>
-    Task AddStaff(StaffMember member);
+    /// <summary>
+    /// Adds a member to the roster or updates their name, roles and standing; a member with no
+    /// roles here leaves the roster. A member who can no longer take conversations gets no new ones.
+    /// </summary>
+    Task SetStaff(StaffMember member);
+
+    /// <summary>The roster; not_found when the account does not exist.</summary>
+    Task<IReadOnlyList<StaffMember>> GetStaff();
 
     /// <summary>An agent of this account starts or stops taking conversations.</summary>
     Task SetAvailability(string agentId, bool available);

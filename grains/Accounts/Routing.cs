@@ -5,7 +5,8 @@ namespace Hub.Grains.Accounts;
 public sealed record RoutingRequest(
     [property: Id(0)] string ConversationId,
     [property: Id(1)] string CitizenId,
-    [property: Id(2)] string Subject);
+    [property: Id(2)] string Subject,
+    [property: Id(3)] bool IsTransfer = false);
 
 /// <summary>An agent given to a conversation by its account.</summary>
 [GenerateSerializer, Immutable, Alias("hub.agent-assignment")]

@@ -52,7 +52,16 @@ public sealed class ConversationGrain(
         State.CreatedAt = time.GetUtcNow();
         await state.WriteOrReload(this);
 
-        await Route(account);
+        try
+        {
+            await Route(account);
+        }
+        catch (RuleViolation)
+        {
+            // The account refused it (too many open conversations): nothing of it stays.
+            await state.ClearStateAsync();
+            throw;
+        }
         return await ViewFor(citizen.UserId);
     }
 
@@ -125,7 +134,7 @@ public sealed class ConversationGrain(
 
         await push.ToUsers([State.CitizenId, agent.UserId], ClientEvents.ConversationTransferred,
             new ConversationTransferred(Id, from, toAccountId, note, agent.UserId));
-        await Route(target);
+        await Route(target, isTransfer: true);
     }
 
     async Task IConversationGrain.Resolve(Caller agent)
@@ -198,9 +207,9 @@ public sealed class ConversationGrain(
         return true;
     }
 
-    private async Task Route(IAccountGrain account)
+    private async Task Route(IAccountGrain account, bool isTransfer = false)
     {
-        var routing = await account.RequestAgent(new RoutingRequest(Id, State.CitizenId, State.Subject));
+        var routing = await account.RequestAgent(new RoutingRequest(Id, State.CitizenId, State.Subject, isTransfer));
         if (routing.Assignment is { } assignment)
         {
             await Apply(assignment);
@@ -262,7 +271,7 @@ public sealed class ConversationGrain(
     private void RequireReader(Caller caller)
     {
         RequireStarted();
-        var inspects = caller.HasRole(Roles.Inspector) && caller.IsStaffOf(State.AccountId);
+        var inspects = caller.HasRoleIn(State.AccountId, Roles.Inspector);
         if (RoleOf(caller) is null && !inspects)
         {
             throw RuleViolation.Forbidden("only participants and the account's inspectors read this conversation");

@@ -342,8 +342,7 @@ public sealed partial class PublicEventGrain
     private void RequireModerator(Caller caller)
     {
         RequireExists();
-        var moderates = caller.HasRole(Roles.Moderator) || caller.HasRole(Roles.Press);
-        if (!moderates || !State.AccountIds.Any(caller.IsStaffOf))
+        if (!caller.HasRoleInAny(State.AccountIds, Roles.Moderator) && !caller.HasRoleInAny(State.AccountIds, Roles.Press))
         {
             throw RuleViolation.Forbidden("only moderators and press officers of the event's accounts can do this");
         }

@@ -43,7 +43,7 @@ public sealed partial class PublicEventGrain(
     async Task<PublicEventSnapshot> IPublicEventGrain.Open(Caller press, PublicEventRequest request)
     {
         var accountId = AccountId.Require(request.AccountId);
-        if (!press.HasRole(Roles.Press) || !press.IsStaffOf(accountId))
+        if (!press.HasRoleIn(accountId, Roles.Press))
         {
             throw RuleViolation.Forbidden($"only press officers of '{accountId}' open its events");
         }
@@ -87,7 +87,7 @@ public sealed partial class PublicEventGrain(
     async Task IPublicEventGrain.InviteAccount(Caller press, string accountId)
     {
         RequireExists();
-        if (!press.HasRole(Roles.Press) || !press.IsStaffOf(State.LeadAccountId))
+        if (!press.HasRoleIn(State.LeadAccountId, Roles.Press))
         {
             throw RuleViolation.Forbidden("only the lead account's press officers invite accounts");
         }
@@ -164,7 +164,7 @@ public sealed partial class PublicEventGrain(
     private void RequirePress(Caller caller)
     {
         RequireExists();
-        if (!caller.HasRole(Roles.Press) || !State.AccountIds.Any(caller.IsStaffOf))
+        if (!caller.HasRoleInAny(State.AccountIds, Roles.Press))
         {
             throw RuleViolation.Forbidden("only press officers of the event's accounts can do this");
         }

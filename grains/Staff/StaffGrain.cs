@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -11,10 +12,15 @@ public sealed class StaffGrain(
 {
     public const int MinPasswordLength = 8;
     public const int MaxPasswordLength = 128;
-    public const int FailuresBeforeLockout = 5;
-    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(1);
+    private const string WrongCredentials = "wrong username or password";
 
     private static readonly PasswordHasher<StaffIdentity> Hasher = new();
+
+    // Unknown usernames are checked against this hash, so they cost what a known one costs
+    // and the time of the answer does not tell them apart.
+    private static readonly Lazy<string> UnknownUserHash = new(() => Hasher.HashPassword(null!, Guid.NewGuid().ToString()));
+
+    private SignInBackoff? _backoff;
 
     private StaffState State => state.State;
 
@@ -24,57 +30,42 @@ public sealed class StaffGrain(
     {
         RequirePassword(registration.Password);
         var displayName = TextRules.RequireText(registration.DisplayName, "displayName").Trim();
-        if (registration.Roles.Count == 0 || registration.Roles.Any(r => !Roles.Staff.Contains(r)))
-        {
-            throw RuleViolation.BadRequest($"roles must be one or more of {string.Join(", ", Roles.Staff)}");
-        }
+        var roles = RequireRoles(registration.Roles);
         if (State.Identity is not null)
         {
             throw RuleViolation.Conflict($"username '{Username}' is taken");
         }
 
-        var identity = new StaffIdentity($"s-{Guid.NewGuid():N}", Username, displayName,
-            [.. registration.Roles.Distinct()], [.. registration.AccountIds.Distinct()]);
+        var identity = StaffIdentity.Of($"s-{Guid.NewGuid():N}", Username, displayName, roles.Contains(Roles.Admin),
+            AccountGrant.Everywhere([.. registration.AccountIds.Distinct()], roles));
+        await UpdateRosters(null, identity, disabled: false);
         State.Identity = identity;
         State.PasswordHash = Hasher.HashPassword(identity, registration.Password);
+        State.Disabled = false;
         await state.WriteOrReload(this);
+        await GrainFactory.GetGrain<IStaffDirectoryGrain>(0).Add(identity.UserId, Username);
         return identity;
     }
 
-    async Task<StaffIdentity> IStaffGrain.SignIn(string password)
+    async Task<StaffIdentity> IStaffGrain.SignIn(string password, string address)
     {
-        var now = time.GetUtcNow();
-        if (State.LockedUntil > now)
+        var backoff = _backoff ??= new SignInBackoff(time);
+        if (backoff.WaitFor(address) is { } wait)
         {
-            throw RuleViolation.RateLimited("too many failed sign-ins; try again in a minute");
+            throw RuleViolation.RateLimited("too many failed sign-ins; wait before trying again", wait);
         }
         var identity = State.Identity;
-        var verdict = identity is null || string.IsNullOrEmpty(password)
-            ? PasswordVerificationResult.Failed
-            : Hasher.VerifyHashedPassword(identity, State.PasswordHash, password);
-        if (identity is null || verdict == PasswordVerificationResult.Failed)
+        var verdict = Hasher.VerifyHashedPassword(identity!, identity is null ? UnknownUserHash.Value : State.PasswordHash, password ?? "");
+        if (identity is null || State.Disabled || verdict == PasswordVerificationResult.Failed)
         {
-            if (identity is not null)
-            {
-                State.FailedSignIns++;
-                if (State.FailedSignIns >= FailuresBeforeLockout)
-                {
-                    State.FailedSignIns = 0;
-                    State.LockedUntil = now + Lockout;
-                }
-                await state.WriteOrReload(this);
-            }
-            throw RuleViolation.Unauthorized("wrong username or password");
+            backoff.Failed(address);
+            throw RuleViolation.Unauthorized(WrongCredentials);
         }
 
+        backoff.Succeeded(address);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            State.PasswordHash = Hasher.HashPassword(identity, password);
-        }
-        if (State.FailedSignIns > 0 || State.LockedUntil is not null || verdict == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            State.FailedSignIns = 0;
-            State.LockedUntil = null;
+            State.PasswordHash = Hasher.HashPassword(identity, password!);
             await state.WriteOrReload(this);
         }
         return identity;
@@ -83,20 +74,104 @@ public sealed class StaffGrain(
     async Task<StaffIdentity> IStaffGrain.EnsureAdmin(string password)
     {
         RequirePassword(password);
-        var identity = State.Identity ?? new StaffIdentity($"s-{Guid.NewGuid():N}", Username, Username, [], []);
-        if (!identity.Roles.Contains(Roles.Admin))
-        {
-            identity = identity with { Roles = [.. identity.Roles, Roles.Admin] };
-        }
-        var unchanged = State.Identity == identity
+        var current = State.Identity;
+        var identity = current is null
+            ? StaffIdentity.Of($"s-{Guid.NewGuid():N}", Username, Username, isAdmin: true, [])
+            : current.IsAdmin ? current : StaffIdentity.Of(current.UserId, Username, current.DisplayName, isAdmin: true, current.Grants);
+        var unchanged = current == identity && !State.Disabled
             && Hasher.VerifyHashedPassword(identity, State.PasswordHash, password) == PasswordVerificationResult.Success;
-        if (!unchanged)
+        if (unchanged)
         {
-            State.Identity = identity;
-            State.PasswordHash = Hasher.HashPassword(identity, password);
-            await state.WriteOrReload(this);
+            return identity;
         }
+        // The configured admin is the way back in: configuration restores its password and standing.
+        identity = identity.Restamped();
+        await UpdateRosters(current, identity, disabled: false);
+        State.Identity = identity;
+        State.PasswordHash = Hasher.HashPassword(identity, password);
+        State.Disabled = false;
+        await state.WriteOrReload(this);
+        await GrainFactory.GetGrain<IStaffDirectoryGrain>(0).Add(identity.UserId, Username);
         return identity;
+    }
+
+    async Task<StaffIdentity> IStaffGrain.Change(StaffChange change)
+    {
+        var current = RequireIdentity();
+        if (change.Password is not null)
+        {
+            RequirePassword(change.Password);
+        }
+        var identity = change.Roles is null ? current : WithRoles(current, change.Roles, change.AccountId);
+        var disabled = change.Disabled ?? State.Disabled;
+
+        identity = identity.Restamped();
+        await UpdateRosters(current, identity, disabled);
+        State.Identity = identity;
+        State.Disabled = disabled;
+        if (change.Password is not null)
+        {
+            State.PasswordHash = Hasher.HashPassword(identity, change.Password);
+        }
+        await state.WriteOrReload(this);
+        return identity;
+    }
+
+    Task<string?> IStaffGrain.GetStamp() =>
+        Task.FromResult(State.Disabled ? null : State.Identity?.Stamp);
+
+    Task<StaffIdentity> IStaffGrain.Current() =>
+        State.Identity is { } identity && !State.Disabled
+            ? Task.FromResult(identity)
+            : throw RuleViolation.Unauthorized("this sign-in is no longer accepted");
+
+    Task<StaffSummary> IStaffGrain.Describe()
+    {
+        var identity = RequireIdentity();
+        return Task.FromResult(new StaffSummary(identity.UserId, identity.Username, identity.DisplayName, identity.Roles, State.Disabled, identity.Grants));
+    }
+
+    private static StaffIdentity WithRoles(StaffIdentity current, IReadOnlyList<string> roles, string? accountId)
+    {
+        if (accountId is null)
+        {
+            var valid = RequireRoles(roles);
+            var accountRoles = valid.Where(r => !AccountGrant.IsGlobal(r)).ToList();
+            if (accountRoles.Count > 0 && current.Grants.Count == 0)
+            {
+                throw RuleViolation.BadRequest("this member serves no account yet: name the account the roles are for");
+            }
+            return StaffIdentity.Of(current.UserId, current.Username, current.DisplayName, valid.Contains(Roles.Admin),
+                current.Grants.Select(g => g with { Roles = accountRoles }));
+        }
+
+        AccountId.Require(accountId);
+        if (roles.Any(r => !Roles.Staff.Contains(r) || AccountGrant.IsGlobal(r)))
+        {
+            throw RuleViolation.BadRequest($"roles in an account are any of {string.Join(", ", Roles.Staff.Where(r => !AccountGrant.IsGlobal(r)))}");
+        }
+        var grants = current.Grants.Where(g => g.AccountId != accountId).Append(new AccountGrant(accountId, [.. roles.Distinct()]));
+        return StaffIdentity.Of(current.UserId, current.Username, current.DisplayName, current.IsAdmin, grants);
+    }
+
+    /// <summary>Tells every account the member joins, leaves or serves what they now are there.</summary>
+    private Task UpdateRosters(StaffIdentity? before, StaffIdentity after, bool disabled)
+    {
+        var accounts = (before?.AccountIds ?? []).Union(after.AccountIds);
+        return Task.WhenAll(accounts.Select(accountId => GrainFactory.GetGrain<IAccountGrain>(accountId)
+            .SetStaff(new StaffMember(after.UserId, after.DisplayName, after.RolesIn(accountId), after.Username, disabled))));
+    }
+
+    private StaffIdentity RequireIdentity() =>
+        State.Identity ?? throw RuleViolation.NotFound($"staff member '{Username}' does not exist");
+
+    private static IReadOnlyList<string> RequireRoles(IReadOnlyList<string>? roles)
+    {
+        if (roles is null || roles.Count == 0 || roles.Any(r => !Roles.Staff.Contains(r)))
+        {
+            throw RuleViolation.BadRequest($"roles must be one or more of {string.Join(", ", Roles.Staff)}");
+        }
+        return [.. roles.Distinct()];
     }
 
     private static void RequirePassword(string? password)

@@ -7,6 +7,7 @@ public sealed class StaffState
 
     /// <summary>A salted PBKDF2 hash; the password itself is never stored.</summary>
     [Id(1)] public string PasswordHash { get; set; } = "";
-    [Id(2)] public int FailedSignIns { get; set; }
-    [Id(3)] public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>A disabled member cannot sign in, and tokens issued before are refused.</summary>
+    [Id(4)] public bool Disabled { get; set; }
 }

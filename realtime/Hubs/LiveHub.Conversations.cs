@@ -1,6 +1,7 @@
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Conversations;
+using Hub.Grains.Limits;
 
 namespace Hub.Realtime.Hubs;
 
@@ -8,11 +9,20 @@ public sealed partial class LiveHub
 {
     public sealed record SendResult(long Seq);
 
-    public Task<ConversationView> StartConversation(string accountId, string? subject) =>
-        grains.GetGrain<IConversationGrain>(Guid.NewGuid().ToString("N")).Start(Caller, accountId, subject ?? "");
+    public async Task<ConversationView> StartConversation(string accountId, string? subject)
+    {
+        var caller = Caller;
+        AccountId.Require(accountId);
+        await Take(caller, UserAction.ConversationStart);
+        return await grains.GetGrain<IConversationGrain>(GeneratedId.New()).Start(caller, accountId, subject ?? "");
+    }
 
-    public async Task<SendResult> SendMessage(string conversationId, string clientMessageId, string text) =>
-        new(await Conversation(conversationId).Send(Caller, clientMessageId, text));
+    public async Task<SendResult> SendMessage(string conversationId, string clientMessageId, string text)
+    {
+        var (caller, conversation) = (Caller, Conversation(conversationId));
+        await Take(caller, UserAction.Message);
+        return new(await conversation.Send(caller, clientMessageId, text));
+    }
 
     public Task<IReadOnlyList<ChatMessage>> GetHistory(string conversationId, long afterSeq) =>
         Conversation(conversationId).GetHistory(Caller, afterSeq);
@@ -46,12 +56,16 @@ public sealed partial class LiveHub
     public Task RateConversation(string conversationId, int score) =>
         Conversation(conversationId).Rate(Caller, score);
 
-    public Task SetTyping(string conversationId, bool isTyping) =>
-        Conversation(conversationId).SetTyping(Caller, isTyping);
+    public async Task SetTyping(string conversationId, bool isTyping)
+    {
+        var (caller, conversation) = (Caller, Conversation(conversationId));
+        await Take(caller, UserAction.Typing);
+        await conversation.SetTyping(caller, isTyping);
+    }
 
     public Task MarkRead(string conversationId, long seq) =>
         Conversation(conversationId).MarkRead(Caller, seq);
 
     private IConversationGrain Conversation(string? conversationId) =>
-        grains.GetGrain<IConversationGrain>(RequireId(conversationId, "conversationId"));
+        grains.GetGrain<IConversationGrain>(GeneratedId.Require(conversationId, "conversation"));
 }

@@ -16,7 +16,7 @@ public sealed partial class LiveHub
     /// </summary>
     public async Task<PublicEventSnapshot> FollowEvent(string eventId)
     {
-        var group = PushGroups.Followers(RequireId(eventId, "eventId"));
+        var group = PushGroups.Followers(GeneratedId.Require(eventId, "event"));
         await JoinGroup(group);
         try
         {
@@ -29,7 +29,7 @@ public sealed partial class LiveHub
         }
     }
 
-    public Task UnfollowEvent(string eventId) => LeaveGroup(PushGroups.Followers(RequireId(eventId, "eventId")));
+    public Task UnfollowEvent(string eventId) => LeaveGroup(PushGroups.Followers(GeneratedId.Require(eventId, "event")));
 
     public Task<StatementCreated> DraftStatement(string eventId, string text) =>
         Draft(eventId, new StatementDraft(StatementKinds.Statement, text));
@@ -68,5 +68,5 @@ public sealed partial class LiveHub
         new((await PublicEvent(eventId).Draft(Caller, draft)).StatementId);
 
     private IPublicEventGrain PublicEvent(string? eventId) =>
-        grains.GetGrain<IPublicEventGrain>(RequireId(eventId, "eventId"));
+        grains.GetGrain<IPublicEventGrain>(GeneratedId.Require(eventId, "event"));
 }

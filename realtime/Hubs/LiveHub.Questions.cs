@@ -1,3 +1,4 @@
+using Hub.Grains.Limits;
 using Hub.Grains.PublicEvents;
 using Hub.Grains.Questions;
 
@@ -11,12 +12,18 @@ public sealed partial class LiveHub
 
     public async Task<QuestionAsked> AskQuestion(string eventId, string clientQuestionId, string text)
     {
-        var question = await PublicEvent(eventId).Ask(Caller, clientQuestionId, text);
+        var (caller, publicEvent) = (Caller, PublicEvent(eventId));
+        await Take(caller, UserAction.Question);
+        var question = await publicEvent.Ask(caller, clientQuestionId, text);
         return new QuestionAsked(question.QuestionId, question.Status);
     }
 
-    public async Task<VoteCounted> UpvoteQuestion(string eventId, string questionId) =>
-        new(await PublicEvent(eventId).Upvote(Caller, questionId));
+    public async Task<VoteCounted> UpvoteQuestion(string eventId, string questionId)
+    {
+        var (caller, publicEvent) = (Caller, PublicEvent(eventId));
+        await Take(caller, UserAction.Vote);
+        return new(await publicEvent.Upvote(caller, questionId));
+    }
 
     public Task<Question> ModerateQuestion(string eventId, string questionId, string decision) =>
         PublicEvent(eventId).Moderate(Caller, questionId, decision, null);

@@ -1,8 +1,10 @@
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
+using Hub.Grains.Limits;
 using Hub.Grains.Presence;
 using Hub.Grains.Push;
 using Hub.Realtime.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Realtime.Hubs;
 
@@ -10,9 +12,9 @@ namespace Hub.Realtime.Hubs;
 /// The one SignalR hub of the contract. It authenticates, checks the shape of arguments,
 /// calls a grain and maps the answer; the rules live in the grains. One partial file per area.
 /// </summary>
-public sealed partial class LiveHub(IGrainFactory grains, LocalConnections local) : Microsoft.AspNetCore.SignalR.Hub
+public sealed partial class LiveHub(IGrainFactory grains, LocalConnections local, StaffSessions staffSessions, IOptions<LimitOptions> limits)
+    : Microsoft.AspNetCore.SignalR.Hub
 {
-    private const int MaxIdLength = 128;
 
     private Caller Caller => Context.User.RequireCaller();
 
@@ -21,20 +23,15 @@ public sealed partial class LiveHub(IGrainFactory grains, LocalConnections local
         if (Context.User.ToCaller() is { } caller)
         {
             local.Connected(caller.UserId, Context.ConnectionId);
+            staffSessions.Opened(Context);
             if (caller.HasRole(Roles.Agent))
             {
                 await grains.GetGrain<IUserPresenceGrain>(caller.UserId).Connected(Context.ConnectionId);
             }
             // Press officers and moderators hear of their accounts' events (clock alerts,
             // statements, questions waiting for moderation) on every connection.
-            if (caller.HasRole(Roles.Press))
-            {
-                await JoinAccountGroups(caller, PushGroups.PressOf);
-            }
-            if (caller.HasRole(Roles.Moderator))
-            {
-                await JoinAccountGroups(caller, PushGroups.ModeratorsOf);
-            }
+            await JoinAccountGroups(caller, Roles.Press, PushGroups.PressOf);
+            await JoinAccountGroups(caller, Roles.Moderator, PushGroups.ModeratorsOf);
         }
         await base.OnConnectedAsync();
     }
@@ -42,16 +39,17 @@ public sealed partial class LiveHub(IGrainFactory grains, LocalConnections local
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         local.Disconnected(Context.ConnectionId);
+        staffSessions.Closed(Context);
         if (Context.User.ToCaller() is { } caller && caller.HasRole(Roles.Agent)
             && await grains.GetGrain<IUserPresenceGrain>(caller.UserId).Disconnected(Context.ConnectionId))
         {
-            await Task.WhenAll(caller.AccountIds.Select(a => grains.GetGrain<IAccountGrain>(a).GoOffline(caller.UserId)));
+            await Task.WhenAll(caller.AccountsWhere(Roles.Agent).Select(a => grains.GetGrain<IAccountGrain>(a).GoOffline(caller.UserId)));
         }
         await base.OnDisconnectedAsync(exception);
     }
 
-    private Task JoinAccountGroups(Caller caller, Func<string, string> group) =>
-        Task.WhenAll(caller.AccountIds.Select(a => JoinGroup(group(a))));
+    private Task JoinAccountGroups(Caller caller, string role, Func<string, string> group) =>
+        Task.WhenAll(caller.AccountsWhere(role).Select(a => JoinGroup(group(a))));
 
     private async Task JoinGroup(string group)
     {
@@ -65,8 +63,7 @@ public sealed partial class LiveHub(IGrainFactory grains, LocalConnections local
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
     }
 
-    private static string RequireId(string? id, string name) =>
-        string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength
-            ? throw RuleViolation.BadRequest($"{name} is required")
-            : id;
+    /// <summary>Counts the action against the caller's limits, which hold across every node.</summary>
+    private Task Take(Caller caller, UserAction action) =>
+        limits.Value.Enabled ? grains.GetGrain<IUserQuotaGrain>(caller.UserId).Take(action) : Task.CompletedTask;
 }

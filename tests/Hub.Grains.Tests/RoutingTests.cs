@@ -99,7 +99,7 @@ public sealed class RoutingTests(ClusterFixture fixture)
     {
         var account = await _given.Account();
         var press = Scenario.Staff(account, Roles.Press);
-        await fixture.Grains.GetGrain<IAccountGrain>(account).AddStaff(new StaffMember(press.UserId, press.DisplayName, press.Roles));
+        await fixture.Grains.GetGrain<IAccountGrain>(account).SetStaff(new StaffMember(press.UserId, press.DisplayName, press.Roles));
 
         await Rules.Refused(HubErrorCode.Forbidden, () => _given.SetAvailable(account, press, true));
         await Rules.Refused(HubErrorCode.Forbidden, () => _given.SetAvailable(account, Scenario.Staff(account, Roles.Agent), true));

@@ -25,7 +25,7 @@ public sealed class Scenario(ClusterFixture fixture)
     {
         var agent = Staff(accountId, Roles.Agent);
         var account = Grains.GetGrain<IAccountGrain>(accountId);
-        await account.AddStaff(new StaffMember(agent.UserId, agent.DisplayName, agent.Roles));
+        await account.SetStaff(new StaffMember(agent.UserId, agent.DisplayName, agent.Roles));
         if (available)
         {
             await account.SetAvailability(agent.UserId, true);

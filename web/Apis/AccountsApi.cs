@@ -1,7 +1,6 @@
 using Hub.Realtime.Identity;
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
-using Hub.Grains.Staff;
 using Hub.Web.Auth;
 
 namespace Hub.Web.Apis;
@@ -15,7 +14,6 @@ public static class AccountsApi
         accounts.MapGet("/", ListAccounts);
         accounts.MapGet("/{id}", GetAccount);
         accounts.MapPost("/", CreateAccount).RequireAuthorization(IdentityExtensions.AdminPolicy);
-        accounts.MapPost("/{id}/staff", AddStaff).RequireAuthorization(IdentityExtensions.AdminPolicy);
         accounts.MapGet("/{id}/restricted-words", GetRestrictedWords).RequireAuthorization();
         accounts.MapPut("/{id}/restricted-words", SetRestrictedWords).RequireAuthorization();
         return app;
@@ -23,11 +21,7 @@ public static class AccountsApi
 
     public sealed record NewAccount(string? Id, string? Name, string? Department);
 
-    public sealed record NewStaff(string? Username, string? Password, string? DisplayName, IReadOnlyList<string>? Roles);
-
     public sealed record WordList(IReadOnlyList<string>? Words);
-
-    public sealed record StaffCreated(string UserId, string Username, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> AccountIds);
 
     private static Task<IReadOnlyList<AccountProfile>> ListAccounts(IGrainFactory grains) =>
         grains.GetGrain<IAccountDirectoryGrain>(0).List();
@@ -55,17 +49,5 @@ public static class AccountsApi
     {
         var profile = await grains.GetGrain<IAccountDirectoryGrain>(0).Register(body.Id ?? "", body.Name ?? "", body.Department ?? "");
         return Results.Created($"/api/accounts/{profile.Id}", profile);
-    }
-
-    private static async Task<IResult> AddStaff(string id, NewStaff body, IGrainFactory grains)
-    {
-        var account = grains.GetGrain<IAccountGrain>(AccountId.Require(id));
-        await account.GetProfile();
-        var username = StaffUsername.Normalize(body.Username);
-        var staff = await grains.GetGrain<IStaffGrain>(username)
-            .Register(new StaffRegistration(body.Password ?? "", body.DisplayName ?? "", body.Roles ?? [], [id]));
-        await account.AddStaff(new StaffMember(staff.UserId, staff.DisplayName, staff.Roles));
-        return Results.Created($"/api/accounts/{id}/staff/{staff.UserId}",
-            new StaffCreated(staff.UserId, staff.Username, staff.DisplayName, staff.Roles, staff.AccountIds));
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hub.Web.Apis;
 
-/// <summary>Sign-in for citizens (a display name) and staff (username and password).</summary>
+/// <summary>Sign-in for citizens (a display name) and staff (username and password), and renewal of either.</summary>
 public static class AuthApi
 {
     public const int MaxDisplayNameLength = 64;
@@ -16,6 +16,7 @@ public static class AuthApi
         var auth = app.MapGroup("/api/auth").WithTags("Identity");
         auth.MapPost("/citizen", SignInCitizen);
         auth.MapPost("/staff", SignInStaff);
+        auth.MapPost("/renew", Renew).RequireAuthorization();
         return app;
     }
 
@@ -23,7 +24,9 @@ public static class AuthApi
 
     public sealed record StaffSignIn(string? Username, string? Password);
 
-    public sealed record SignedIn(string Token, string UserId, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> AccountIds);
+    public sealed record SignedIn(
+        string Token, string UserId, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> AccountIds,
+        IReadOnlyList<AccountGrant> Grants, DateTimeOffset ExpiresAt);
 
     private static SignedIn SignInCitizen(CitizenSignIn body, TokenIssuer tokens, IOptions<AuthOptions> options)
     {
@@ -32,13 +35,10 @@ public static class AuthApi
         {
             throw RuleViolation.BadRequest($"displayName is at most {MaxDisplayNameLength} characters");
         }
-        var userId = $"c-{Guid.NewGuid():N}";
-        string[] roles = [Roles.Citizen];
-        var token = tokens.Issue(HubClaims.Identity(userId, displayName, roles, []), options.Value.CitizenTokenLifetime);
-        return new SignedIn(token, userId, displayName, roles, []);
+        return Citizen($"c-{Guid.NewGuid():N}", displayName, tokens, options.Value);
     }
 
-    private static async Task<SignedIn> SignInStaff(StaffSignIn body, IGrainFactory grains, TokenIssuer tokens, IOptions<AuthOptions> options)
+    private static async Task<SignedIn> SignInStaff(StaffSignIn body, HttpContext http, IGrainFactory grains, TokenIssuer tokens, IOptions<AuthOptions> options)
     {
         string username;
         try
@@ -50,9 +50,35 @@ public static class AuthApi
             // Same answer as a wrong password: a sign-in form must not tell which part was wrong.
             throw RuleViolation.Unauthorized("wrong username or password");
         }
-        var staff = await grains.GetGrain<IStaffGrain>(username).SignIn(body.Password ?? "");
-        var token = tokens.Issue(HubClaims.Identity(staff.UserId, staff.DisplayName, staff.Roles, staff.AccountIds),
-            options.Value.StaffTokenLifetime);
-        return new SignedIn(token, staff.UserId, staff.DisplayName, staff.Roles, staff.AccountIds);
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "";
+        return Staff(await grains.GetGrain<IStaffGrain>(username).SignIn(body.Password ?? "", address), tokens, options.Value);
+    }
+
+    /// <summary>
+    /// A fresh token for the caller, so pages keep their sign-in past a token's lifetime. A staff
+    /// member's comes from who they are now: disabled members and changed roles answer 401.
+    /// </summary>
+    private static async Task<SignedIn> Renew(HttpContext http, IGrainFactory grains, TokenIssuer tokens, IOptions<AuthOptions> options)
+    {
+        var caller = http.User.RequireCaller();
+        if (http.User.StaffStamp() is { } staff)
+        {
+            return Staff(await grains.GetGrain<IStaffGrain>(staff.Username).Current(), tokens, options.Value);
+        }
+        return Citizen(caller.UserId, caller.DisplayName, tokens, options.Value);
+    }
+
+    private static SignedIn Citizen(string userId, string displayName, TokenIssuer tokens, AuthOptions options)
+    {
+        string[] roles = [Roles.Citizen];
+        var (token, expiresAt) = tokens.Issue(HubClaims.Identity(userId, displayName, roles, []), options.CitizenTokenLifetime);
+        return new SignedIn(token, userId, displayName, roles, [], [], expiresAt);
+    }
+
+    private static SignedIn Staff(StaffIdentity staff, TokenIssuer tokens, AuthOptions options)
+    {
+        var claims = HubClaims.StaffIdentity(staff.UserId, staff.Username, staff.DisplayName, staff.Roles, staff.Grants, staff.Stamp);
+        var (token, expiresAt) = tokens.Issue(claims, options.StaffTokenLifetime);
+        return new SignedIn(token, staff.UserId, staff.DisplayName, staff.Roles, staff.AccountIds, staff.Grants, expiresAt);
     }
 }

@@ -1,4 +1,5 @@
 using Hub.Realtime.Identity;
+using Hub.Grains.Common;
 using Hub.Grains.PublicEvents;
 using Hub.Web.Auth;
 
@@ -22,11 +23,11 @@ public static class EventsApi
         grains.GetGrain<IPublicEventDirectoryGrain>(0).List();
 
     private static Task<PublicEventSnapshot> GetEvent(string eventId, IGrainFactory grains) =>
-        grains.GetGrain<IPublicEventGrain>(eventId).GetSnapshot();
+        grains.GetGrain<IPublicEventGrain>(GeneratedId.Require(eventId, "event")).GetSnapshot();
 
     private static async Task<IResult> OpenEvent(PublicEventRequest body, HttpContext http, IGrainFactory grains)
     {
-        var eventId = Guid.NewGuid().ToString("N");
+        var eventId = GeneratedId.New();
         await grains.GetGrain<IPublicEventGrain>(eventId).Open(http.User.RequireCaller(), body);
         return Results.Created($"/api/events/{eventId}", new EventOpened(eventId));
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Hub.Grains.Common;
+using Hub.Realtime.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 
@@ -28,6 +29,9 @@ public static class IdentityExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<StaffStamps>();
+        builder.Services.AddSingleton<StaffSessions>();
+        builder.Services.AddHostedService<StaffSessionMonitor>();
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -35,7 +39,7 @@ public static class IdentityExtensions
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = issuer.ValidationParameters();
-                jwt.Events = new JwtBearerEvents { OnMessageReceived = ReadHubTokenFromQuery };
+                jwt.Events = new JwtBearerEvents { OnMessageReceived = ReadHubTokenFromQuery, OnTokenValidated = RefuseRevokedStaff };
             });
 
         builder.Services.AddSingleton<IAuthorizationHandler, TokenIfPresentedRequirement>();
@@ -56,6 +60,27 @@ public static class IdentityExtensions
             context.Token = token;
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A staff token is accepted only while its stamp is the member's current one: disabling a
+    /// member, or changing their roles or password, ends every token issued before.
+    /// </summary>
+    private static async Task RefuseRevokedStaff(TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        if (principal.StaffStamp() is { } staff)
+        {
+            var stamps = context.HttpContext.RequestServices.GetRequiredService<StaffStamps>();
+            if (!await stamps.IsCurrent(staff.Username, staff.Stamp))
+            {
+                context.Fail("this sign-in is no longer accepted");
+            }
+        }
+        else if (principal?.FindAll(HubClaims.Role).Any(r => r.Value != Roles.Citizen) == true)
+        {
+            context.Fail("a staff token without a stamp is no longer accepted");
+        }
     }
 
     private static bool IsStrongKey(string? key)

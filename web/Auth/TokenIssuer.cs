@@ -25,10 +25,11 @@ public sealed class TokenIssuer
 
     public SymmetricSecurityKey Key { get; }
 
-    public string Issue(ClaimsIdentity identity, TimeSpan lifetime)
+    /// <summary>A signed token for the identity, and when it expires.</summary>
+    public (string Token, DateTimeOffset ExpiresAt) Issue(ClaimsIdentity identity, TimeSpan lifetime)
     {
         var now = _time.GetUtcNow().UtcDateTime;
-        return _handler.CreateToken(new SecurityTokenDescriptor
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Subject = identity,
             Issuer = Issuer,
@@ -38,6 +39,7 @@ public sealed class TokenIssuer
             Expires = now + lifetime,
             SigningCredentials = _credentials,
         });
+        return (token, now + lifetime);
     }
 
     public TokenValidationParameters ValidationParameters() => new()

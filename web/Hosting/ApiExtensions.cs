@@ -31,6 +31,7 @@ public static class ApiExtensions
 
         app.MapAuthApi();
         app.MapAccountsApi();
+        app.MapStaffApi();
         app.MapEventsApi();
         app.MapHealthChecks("/health");
         app.MapLiveHub();

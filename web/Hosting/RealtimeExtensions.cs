@@ -24,7 +24,9 @@ public static class RealtimeExtensions
 
     public static WebApplication MapLiveHub(this WebApplication app)
     {
-        app.MapHub<LiveHub>("/hub").RequireAuthorization(TokenIfPresentedRequirement.Policy);
+        // A connection lives no longer than the token it was opened with; the pages renew theirs and reconnect.
+        app.MapHub<LiveHub>("/hub", options => options.CloseOnAuthenticationExpiration = true)
+            .RequireAuthorization(TokenIfPresentedRequirement.Policy);
         return app;
     }
 }
