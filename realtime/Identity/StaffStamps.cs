@@ -10,7 +10,7 @@ namespace Hub.Realtime.Identity;
 /// </summary>
 public sealed class StaffStamps(IGrainFactory grains, TimeProvider time)
 {
-    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, (string? Stamp, DateTimeOffset FetchedAt)> _known = new();
 
@@ -24,4 +24,7 @@ public sealed class StaffStamps(IGrainFactory grains, TimeProvider time)
         }
         return known.Stamp == stamp;
     }
+
+    /// <summary>Forgets what this node knew of a member, so a change made here is felt here at once.</summary>
+    public void Forget(string username) => _known.TryRemove(username, out _);
 }

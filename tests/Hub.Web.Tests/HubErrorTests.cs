@@ -34,7 +34,7 @@ public sealed class HubErrorTests(HubFixture hub)
         await HubAssert.Refused("bad_request", citizen.Invoke<JsonElement>("StartConversation", "Bad Account!", "x"));
         await HubAssert.Refused("bad_request", citizen.Invoke<JsonElement>("SendMessage", id, "c-1", ""));
         await HubAssert.Refused("bad_request", citizen.Invoke<JsonElement>("SendMessage", id, "", "x"));
-        await HubAssert.Refused("bad_request", citizen.Invoke<JsonElement>("SendMessage", "", "c-1", "x"));
+        await HubAssert.Refused("not_found", citizen.Invoke<JsonElement>("SendMessage", "", "c-1", "x"));
         await HubAssert.Refused("too_large", citizen.Invoke<JsonElement>("SendMessage", id, "c-1", new string('长', 4001)));
         await HubAssert.Refused("conflict", citizen.Invoke("RateConversation", id, 5));
         await agent.Invoke("ResolveConversation", id);

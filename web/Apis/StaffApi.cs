@@ -78,6 +78,7 @@ public static class StaffApi
 
     private static async Task<StaffSummary> Change(string userId, StaffChange change, HttpContext http, IGrainFactory grains)
     {
+        var stamps = http.RequestServices.GetRequiredService<StaffStamps>();
         var caller = http.User.RequireCaller();
         var leavesAdmin = change is { Roles: { } roles, AccountId: null } && !roles.Contains(Roles.Admin);
         if (userId == caller.UserId && (change.Disabled == true || leavesAdmin))
@@ -85,7 +86,8 @@ public static class StaffApi
             throw RuleViolation.Conflict("admins cannot disable themselves or give up their own admin role");
         }
         var member = await Member(userId, grains);
-        await member.Change(change);
+        var changed = await member.Change(change);
+        stamps.Forget(changed.Username);
         return await member.Describe();
     }
 

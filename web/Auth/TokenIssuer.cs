@@ -38,6 +38,8 @@ public sealed class TokenIssuer
             NotBefore = now,
             Expires = now + lifetime,
             SigningCredentials = _credentials,
+            // A token of its own even when the same identity is issued twice in one second.
+            Claims = new Dictionary<string, object> { [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N") },
         });
         return (token, now + lifetime);
     }
