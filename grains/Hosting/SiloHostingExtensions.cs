@@ -103,6 +103,10 @@ public static class SiloHostingExtensions
                 .All(l => l.IsValid) && o.OpenConversationsPerAccount > 0,
                 "Hub:Limits permits, windows and OpenConversationsPerAccount must be positive")
             .ValidateOnStart();
+        builder.Services.AddOptions<DisplayNameOptions>()
+            .Bind(builder.Configuration.GetSection(DisplayNameOptions.Section))
+            .Validate(o => o.Reserved.All(w => !string.IsNullOrWhiteSpace(w)), "Hub:Identity:ReservedCitizenNames must not hold empty words")
+            .ValidateOnStart();
     }
 
     private static IPEndPoint? PrimaryEndpoint(SiloOptions silo) =>
