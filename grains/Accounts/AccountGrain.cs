@@ -4,6 +4,7 @@ using Hub.Grains.Conversations;
 using Hub.Grains.Hosting;
 using Hub.Grains.Push;
 using Hub.Grains.Questions;
+using Hub.Grains.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public sealed class AccountGrain(
     [PersistentState("account", StorageNames.Grains)] IPersistentState<AccountState> state,
     IOptions<RoutingOptions> routing,
     IClientPush push,
+    ISecurityLog securityLog,
     [FromKeyedServices(HubClock.Key)] TimeProvider time,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
@@ -130,8 +132,13 @@ public sealed class AccountGrain(
         {
             throw RuleViolation.BadRequest($"at most {RestrictedWords.MaxWords} words of at most {RestrictedWords.MaxWordLength} characters");
         }
+        var added = cleaned.Except(State.RestrictedWords, StringComparer.OrdinalIgnoreCase).Count();
+        var removed = State.RestrictedWords.Except(cleaned, StringComparer.OrdinalIgnoreCase).Count();
         State.RestrictedWords = cleaned;
         await state.WriteOrReload(this);
+        // Counts only: the log is read by inspectors, who may not read the words themselves.
+        await securityLog.Record(time, SecurityEventKinds.RestrictedWordsChanged, caller, id, id,
+            $"{cleaned.Count} words ({added} added, {removed} removed)");
     }
 
     Task<IReadOnlyList<string>> IAccountGrain.GetRestrictedWords()

@@ -52,9 +52,9 @@ public static class AccountsApi
         return Results.NoContent();
     }
 
-    private static async Task<IResult> CreateAccount(NewAccount body, IGrainFactory grains)
+    private static async Task<IResult> CreateAccount(NewAccount body, HttpContext http, IGrainFactory grains)
     {
-        var profile = await grains.GetGrain<IAccountDirectoryGrain>(0).Register(body.Id ?? "", body.Name ?? "", body.Department ?? "");
+        var profile = await grains.GetGrain<IAccountDirectoryGrain>(0).Register(body.Id ?? "", body.Name ?? "", body.Department ?? "", http.User.RequireCaller());
         return Results.Created($"/api/accounts/{profile.Id}", profile);
     }
 

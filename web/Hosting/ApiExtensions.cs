@@ -32,6 +32,7 @@ public static class ApiExtensions
         app.MapAuthApi();
         app.MapAccountsApi();
         app.MapEventsApi();
+        app.MapSecurityLogApi();
         app.MapHealthChecks("/health");
         app.MapLiveHub();
         app.AnnounceAddresses();
