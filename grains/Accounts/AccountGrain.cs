@@ -138,7 +138,7 @@ public sealed class AccountGrain(
         await state.WriteOrReload(this);
         // Counts only: the log is read by inspectors, who may not read the words themselves.
         await securityLog.Record(time, SecurityEventKinds.RestrictedWordsChanged, caller, id, id,
-            $"{cleaned.Count} words ({added} added, {removed} removed)");
+            $"{cleaned.Count} in the list, {added} added, {removed} removed");
     }
 
     Task<IReadOnlyList<string>> IAccountGrain.GetRestrictedWords()
