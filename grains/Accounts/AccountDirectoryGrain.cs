@@ -1,16 +1,21 @@
 using Microsoft.Extensions.DependencyInjection;
 using Hub.Grains.Common;
 using Hub.Grains.Hosting;
+using Hub.Grains.Security;
 
 namespace Hub.Grains.Accounts;
 
 public sealed class AccountDirectoryGrain(
     [PersistentState("account-directory", StorageNames.Grains)] IPersistentState<AccountDirectoryState> state,
+    ISecurityLog securityLog,
     [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IAccountDirectoryGrain
 {
     public const int MaxNameLength = 200;
 
-    async Task<AccountProfile> IAccountDirectoryGrain.Register(string id, string name, string department)
+    /// <summary>Who acts when no caller is given: the node itself, e.g. seeding at start.</summary>
+    private static readonly Caller System = new("system", "system", [], []);
+
+    async Task<AccountProfile> IAccountDirectoryGrain.Register(string id, string name, string department, Caller? by)
     {
         AccountId.Require(id);
         name = TextRules.RequireText(name, "name");
@@ -28,6 +33,7 @@ public sealed class AccountDirectoryGrain(
         await GrainFactory.GetGrain<IAccountGrain>(id).Create(profile);
         state.State.Accounts.Add(profile);
         await state.WriteOrReload(this);
+        await securityLog.Record(time, SecurityEventKinds.AccountCreated, by ?? System, id, id, $"{profile.Name} ({profile.Department})");
         return profile;
     }
 

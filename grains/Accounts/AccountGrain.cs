@@ -5,6 +5,7 @@ using Hub.Grains.Hosting;
 using Hub.Grains.Limits;
 using Hub.Grains.Push;
 using Hub.Grains.Questions;
+using Hub.Grains.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ public sealed class AccountGrain(
     IOptions<RoutingOptions> routing,
     IOptions<LimitOptions> limits,
     IClientPush push,
+    ISecurityLog securityLog,
     [FromKeyedServices(HubClock.Key)] TimeProvider time,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
@@ -157,8 +159,13 @@ public sealed class AccountGrain(
         {
             throw RuleViolation.BadRequest($"at most {RestrictedWords.MaxWords} words of at most {RestrictedWords.MaxWordLength} characters");
         }
+        var added = cleaned.Except(State.RestrictedWords, StringComparer.OrdinalIgnoreCase).Count();
+        var removed = State.RestrictedWords.Except(cleaned, StringComparer.OrdinalIgnoreCase).Count();
         State.RestrictedWords = cleaned;
         await state.WriteOrReload(this);
+        // Counts only: the log is read by inspectors, who may not read the words themselves.
+        await securityLog.Record(time, SecurityEventKinds.RestrictedWordsChanged, caller, id, id,
+            $"{cleaned.Count} in the list, {added} added, {removed} removed");
     }
 
     Task<IReadOnlyList<string>> IAccountGrain.GetRestrictedWords()

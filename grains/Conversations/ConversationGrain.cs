@@ -3,6 +3,7 @@ using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Hosting;
 using Hub.Grains.Push;
+using Hub.Grains.Security;
 
 namespace Hub.Grains.Conversations;
 
@@ -14,6 +15,7 @@ public sealed class ConversationGrain(
     [PersistentState("conversation", StorageNames.Grains)] IPersistentState<ConversationState> state,
     IMessageLog log,
     IClientPush push,
+    ISecurityLog securityLog,
     [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IConversationGrain
 {
     private long _lastSeq;
@@ -105,13 +107,15 @@ public sealed class ConversationGrain(
         {
             throw RuleViolation.BadRequest("afterSeq must not be negative");
         }
+        await RecordInspection(caller, $"history after seq {afterSeq}");
         return await log.Read(Id, afterSeq);
     }
 
-    Task<ConversationView> IConversationGrain.Describe(Caller caller)
+    async Task<ConversationView> IConversationGrain.Describe(Caller caller)
     {
         RequireReader(caller);
-        return ViewFor(caller.UserId);
+        await RecordInspection(caller, "opened the conversation");
+        return await ViewFor(caller.UserId);
     }
 
     async Task IConversationGrain.Transfer(Caller agent, string toAccountId, string note)
@@ -277,6 +281,12 @@ public sealed class ConversationGrain(
             throw RuleViolation.Forbidden("only participants and the account's inspectors read this conversation");
         }
     }
+
+    /// <summary>An inspector reading a conversation they take no part in is written in the security log.</summary>
+    private Task RecordInspection(Caller caller, string what) =>
+        RoleOf(caller) is null
+            ? securityLog.Record(time, SecurityEventKinds.InspectorRead, caller, State.AccountId, Id, what)
+            : Task.CompletedTask;
 
     private void RequireAssignedAgent(Caller agent)
     {

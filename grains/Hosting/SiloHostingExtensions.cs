@@ -6,6 +6,7 @@ using Hub.Grains.Hosting.Postgres;
 using Hub.Grains.Limits;
 using Hub.Grains.PublicEvents;
 using Hub.Grains.Questions;
+using Hub.Grains.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -69,6 +70,7 @@ public static class SiloHostingExtensions
             silo.Services.TryAddSingleton<IMessageLog, InMemoryMessageLog>();
             silo.Services.TryAddSingleton<IUpdateLog, InMemoryUpdateLog>();
             silo.Services.TryAddSingleton<IQuestionStore, InMemoryQuestionStore>();
+            silo.Services.TryAddSingleton<ISecurityLog>(_ => new InMemorySecurityLog());
         }
         else
         {
@@ -77,6 +79,7 @@ public static class SiloHostingExtensions
             silo.Services.TryAddSingleton<IMessageLog>(_ => new PostgresMessageLog(postgres));
             silo.Services.TryAddSingleton<IUpdateLog>(_ => new PostgresUpdateLog(postgres));
             silo.Services.TryAddSingleton<IQuestionStore>(services => new PostgresQuestionStore(postgres, services.GetRequiredService<Orleans.Serialization.Serializer>()));
+            silo.Services.TryAddSingleton<ISecurityLog>(_ => new PostgresSecurityLog(postgres));
         }
         silo.Services.TryAddKeyedSingleton(HubClock.Key, TimeProvider.System);
         return silo;
@@ -102,6 +105,10 @@ public static class SiloHostingExtensions
             .Validate(o => new[] { o.CitizenTokens, o.StaffSignIns, o.EventOpens, o.Messages, o.Typing, o.ConversationStarts, o.Questions, o.Votes }
                 .All(l => l.IsValid) && o.OpenConversationsPerAccount > 0,
                 "Hub:Limits permits, windows and OpenConversationsPerAccount must be positive")
+            .ValidateOnStart();
+        builder.Services.AddOptions<DisplayNameOptions>()
+            .Bind(builder.Configuration.GetSection(DisplayNameOptions.Section))
+            .Validate(o => o.Reserved.All(w => !string.IsNullOrWhiteSpace(w)), "Hub:Identity:ReservedCitizenNames must not hold empty words")
             .ValidateOnStart();
     }
 

@@ -42,13 +42,14 @@ public sealed partial class PublicEventGrain
         var clientKey = ClientKey(citizen.UserId, clientQuestionId);
         if (_questionByClientKey.TryGetValue(clientKey, out var existing))
         {
-            return Question.Of(Id, _questions[existing]);
+            return FullView(_questions[existing]);
         }
         text = TextRules.RequireText(text, "text").Trim();
         RequireNotClosed();
-        if (RestrictedWords.FirstIn(text, await RestrictedWordsOfLead()) is { } word)
+        // The word itself is not told: the list is the account's, and echoing it would let anyone read it by trying.
+        if (RestrictedWords.FirstIn(text, await RestrictedWordsOfLead()) is not null)
         {
-            throw RuleViolation.BadRequest($"the question contains the restricted word '{word}'");
+            throw RuleViolation.BadRequest("the question contains a restricted word");
         }
         if (!(_askWindow ??= new RateWindow(Questions.AskLimit, Questions.AskWindow, time)).TryTake(citizen.UserId))
         {
@@ -56,7 +57,7 @@ public sealed partial class PublicEventGrain
         }
         if (_questionByClientKey.TryGetValue(clientKey, out existing))
         {
-            return Question.Of(Id, _questions[existing]);
+            return FullView(_questions[existing]);
         }
 
         var masked = PersonalDataMask.Apply(text);
@@ -79,9 +80,8 @@ public sealed partial class PublicEventGrain
         await SaveQuestion(record);
         Remember(record);
         _wordsOf[record.QuestionId] = words;
-        var question = Question.Of(Id, record);
-        await PushQuestion(question, authors: [citizen.UserId]);
-        return question;
+        await PushQuestion(record, authors: [citizen.UserId]);
+        return FullView(record);
     }
 
     async Task<int> IPublicEventGrain.Upvote(Caller citizen, string questionId)
@@ -149,9 +149,8 @@ public sealed partial class PublicEventGrain
         await SaveQuestion(question);
         Log(moderator, questionId, decision, reason);
         await state.WriteOrReload(this);
-        var updated = Question.Of(Id, question);
-        await PushQuestion(updated, authors: [question.AuthorId]);
-        return updated;
+        await PushQuestion(question, authors: [question.AuthorId]);
+        return FullView(question);
     }
 
     async Task<Question> IPublicEventGrain.Answer(Caller moderator, string questionId, string text)
@@ -164,15 +163,15 @@ public sealed partial class PublicEventGrain
             throw RuleViolation.Conflict($"question {questionId} is {question.Status}; only approved questions are answered");
         }
         question.Status = QuestionStatus.Answered;
-        question.Answer = text;
+        // Answers are public too; an official quoting a caller's number must not publish it.
+        question.Answer = PersonalDataMask.Apply(text);
         question.AnsweredBy = moderator.UserId;
         question.AnsweredAt = time.GetUtcNow();
         await SaveQuestion(question);
         Log(moderator, questionId, "answer", null);
         await state.WriteOrReload(this);
-        var answered = Question.Of(Id, question);
-        await PushQuestion(answered, authors: [question.AuthorId]);
-        return answered;
+        await PushQuestion(question, authors: [question.AuthorId]);
+        return FullView(question);
     }
 
     async Task<Question> IPublicEventGrain.Merge(Caller moderator, string questionId, string intoQuestionId)
@@ -200,10 +199,9 @@ public sealed partial class PublicEventGrain
         }
         Log(moderator, questionId, "merge", $"into {intoQuestionId}");
         await state.WriteOrReload(this);
-        var merged = Question.Of(Id, target);
-        await PushQuestion(Question.Of(Id, source), authors: [source.AuthorId], viewersSawIt: sourceWasPublic);
-        await PushQuestion(merged, authors: [source.AuthorId, target.AuthorId]);
-        return merged;
+        await PushQuestion(source, authors: [source.AuthorId], viewersSawIt: sourceWasPublic);
+        await PushQuestion(target, authors: [source.AuthorId, target.AuthorId]);
+        return FullView(target);
     }
 
     async Task IPublicEventGrain.Pin(Caller moderator, string? questionId)
@@ -217,41 +215,52 @@ public sealed partial class PublicEventGrain
         State.PinnedQuestionId = question?.QuestionId;
         Log(moderator, questionId ?? "", question is null ? "unpin" : "pin", null);
         await state.WriteOrReload(this);
-        await push.ToGroups([PushGroups.Followers(Id), .. StaffGroups()], ClientEvents.QuestionPinned,
-            new QuestionPinned(Id, question?.QuestionId, question is null ? null : Question.Of(Id, question)));
+        await push.ToGroups([PushGroups.Followers(Id)], ClientEvents.QuestionPinned,
+            new QuestionPinned(Id, question?.QuestionId, question is null ? null : PublicView(question)));
+        await push.ToGroups(StaffGroups(), ClientEvents.QuestionPinned,
+            new QuestionPinned(Id, question?.QuestionId, question is null ? null : FullView(question)));
     }
 
     Task<ModerationQueue> IPublicEventGrain.GetModerationQueue(Caller moderator)
     {
-        RequireModerator(moderator);
+        if (!Inspects(moderator))
+        {
+            RequireModerator(moderator);
+        }
         var pending = _questions.Values.Where(q => q.Status == QuestionStatus.Pending).OrderBy(q => q.Number);
-        return Task.FromResult(new ModerationQueue([.. pending.Select(q => Question.Of(Id, q))], [.. State.ModerationLog]));
+        var board = QuestionRanking.Rank(_questions.Values.Where(q => q.IsPublic));
+        return Task.FromResult(new ModerationQueue([.. pending.Select(FullView)], [.. State.ModerationLog], [.. board.Select(FullView)]));
     }
 
     Task<IReadOnlyList<Question>> IPublicEventGrain.GetMyQuestions(Caller citizen)
     {
         RequireExists();
         IReadOnlyList<Question> mine = [.. _questions.Values.Where(q => q.AuthorId == citizen.UserId)
-            .OrderBy(q => q.Number).Select(q => Question.Of(Id, q))];
+            .OrderBy(q => q.Number).Select(FullView)];
         return Task.FromResult(mine);
     }
 
     /// <summary>The board viewers see: approved and answered questions, ranked.</summary>
     private IReadOnlyList<Question> PublicQuestions() =>
-        [.. QuestionRanking.Rank(_questions.Values.Where(q => q.IsPublic)).Select(q => Question.Of(Id, q))];
+        [.. QuestionRanking.Rank(_questions.Values.Where(q => q.IsPublic)).Select(PublicView)];
 
     /// <summary>
     /// Public questions reach every follower; the others only the event's moderators and press
     /// officers, and the authors concerned (a rejected author learns it was not published).
+    /// Each audience gets its own view: followers the pseudonym, staff and the author the author.
     /// </summary>
-    private async Task PushQuestion(Question question, IReadOnlyCollection<string> authors, bool viewersSawIt = false)
+    private async Task PushQuestion(QuestionRecord question, IReadOnlyCollection<string> authors, bool viewersSawIt = false)
     {
         // A question that leaves the board (merged) is still news to the viewers who saw it there.
-        var groups = viewersSawIt || question.Status is QuestionStatus.Approved or QuestionStatus.Answered
-            ? [PushGroups.Followers(Id), .. StaffGroups()]
-            : StaffGroups();
-        await push.ToGroups(groups, ClientEvents.QuestionUpdated, question);
-        await push.ToUsers(authors, ClientEvents.QuestionUpdated, question);
+        if (viewersSawIt || question.IsPublic)
+        {
+            await push.ToGroups([PushGroups.Followers(Id)], ClientEvents.QuestionUpdated, PublicView(question));
+        }
+        await push.ToGroups(StaffGroups(), ClientEvents.QuestionUpdated, FullView(question));
+        foreach (var author in authors.Distinct())
+        {
+            await push.ToUsers([author], ClientEvents.QuestionUpdated, author == question.AuthorId ? FullView(question) : PublicView(question));
+        }
     }
 
     private void PushVotesSoon(string questionId)
@@ -275,10 +284,10 @@ public sealed partial class PublicEventGrain
         }
         var changed = _votesToPush.ToList();
         _votesToPush.Clear();
-        foreach (var questionId in changed)
+        foreach (var question in changed.Select(id => _questions[id]))
         {
-            await push.ToGroups([PushGroups.Followers(Id), .. StaffGroups()], ClientEvents.QuestionUpdated,
-                Question.Of(Id, _questions[questionId]));
+            await push.ToGroups([PushGroups.Followers(Id)], ClientEvents.QuestionUpdated, PublicView(question));
+            await push.ToGroups(StaffGroups(), ClientEvents.QuestionUpdated, FullView(question));
         }
     }
 
@@ -312,6 +321,7 @@ public sealed partial class PublicEventGrain
     private void Remember(QuestionRecord question)
     {
         _questions[question.QuestionId] = question;
+        NumberAuthor(question);
         _questionByClientKey[ClientKey(question.AuthorId, question.ClientQuestionId)] = question.QuestionId;
     }
 

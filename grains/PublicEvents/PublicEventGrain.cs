@@ -31,8 +31,9 @@ public sealed partial class PublicEventGrain(
     {
         if (State.Exists)
         {
+            await KeepPseudonymKey();
             _updates = [.. await timeline.Read(Id)];
-            foreach (var question in await questionStore.Load(Id))
+            foreach (var question in (await questionStore.Load(Id)).OrderBy(q => q.Number))
             {
                 Remember(question);
             }
@@ -67,6 +68,7 @@ public sealed partial class PublicEventGrain(
         State.Status = PublicEventStatus.Open;
         State.AccountIds = [accountId];
         State.OpenedAt = now;
+        State.PseudonymKey = AuthorPseudonyms.NewKey();
         if (kind == PublicEventKind.Incident)
         {
             State.Clocks = [.. clockOptions.Value.For(severity).Select(c => LegalClock.Start(c.Key, now, c.Value))];
@@ -134,7 +136,10 @@ public sealed partial class PublicEventGrain(
 
     Task<IReadOnlyList<AuditEntry>> IPublicEventGrain.GetAuditTrail(Caller press)
     {
-        RequirePress(press);
+        if (!Inspects(press))
+        {
+            RequirePress(press);
+        }
         return Task.FromResult<IReadOnlyList<AuditEntry>>([.. State.Audit]);
     }
 
@@ -168,6 +173,13 @@ public sealed partial class PublicEventGrain(
         {
             throw RuleViolation.Forbidden("only press officers of the event's accounts can do this");
         }
+    }
+
+    /// <summary>An inspector of one of the event's accounts, who may read its trails but change nothing.</summary>
+    private bool Inspects(Caller caller)
+    {
+        RequireExists();
+        return caller.HasRole(Roles.Inspector) && State.AccountIds.Any(caller.IsStaffOf);
     }
 
     private void RequireNotClosed()

@@ -24,6 +24,9 @@ public sealed class PublicEventState
     [Id(15)] public List<ModerationEntry> ModerationLog { get; set; } = [];
     [Id(16)] public string? PinnedQuestionId { get; set; }
 
+    /// <summary>The board's own key for its authors' pseudonyms, so they cannot be linked across boards.</summary>
+    [Id(17)] public byte[]? PseudonymKey { get; set; }
+
     public bool Exists => Kind.Length > 0;
 
     public string LeadAccountId => AccountIds[0];

@@ -32,9 +32,10 @@ public static class AccountsApi
     private static async Task<WordList> GetRestrictedWords(string id, HttpContext http, IGrainFactory grains)
     {
         var caller = http.User.RequireCaller();
-        if (!caller.HasRole(Roles.Admin) && !caller.IsStaffOf(id))
+        var keepsTheList = caller.IsStaffOf(id) && (caller.HasRole(Roles.Moderator) || caller.HasRole(Roles.Press));
+        if (!caller.HasRole(Roles.Admin) && !keepsTheList)
         {
-            throw RuleViolation.Forbidden("only admins and the account's staff read its restricted words");
+            throw RuleViolation.Forbidden("only admins and the account's moderators and press officers read its restricted words");
         }
         return new WordList(await grains.GetGrain<IAccountGrain>(AccountId.Require(id)).GetRestrictedWords());
     }
@@ -45,9 +46,9 @@ public static class AccountsApi
         return Results.NoContent();
     }
 
-    private static async Task<IResult> CreateAccount(NewAccount body, IGrainFactory grains)
+    private static async Task<IResult> CreateAccount(NewAccount body, HttpContext http, IGrainFactory grains)
     {
-        var profile = await grains.GetGrain<IAccountDirectoryGrain>(0).Register(body.Id ?? "", body.Name ?? "", body.Department ?? "");
+        var profile = await grains.GetGrain<IAccountDirectoryGrain>(0).Register(body.Id ?? "", body.Name ?? "", body.Department ?? "", http.User.RequireCaller());
         return Results.Created($"/api/accounts/{profile.Id}", profile);
     }
 }

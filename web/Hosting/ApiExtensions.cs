@@ -33,6 +33,7 @@ public static class ApiExtensions
         app.MapAccountsApi();
         app.MapStaffApi();
         app.MapEventsApi();
+        app.MapSecurityLogApi();
         app.MapHealthChecks("/health");
         app.MapLiveHub();
         app.AnnounceAddresses();

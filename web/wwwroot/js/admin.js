@@ -1,5 +1,6 @@
-// Administration: government accounts and the staff who answer for them.
+// Administration: government accounts, the staff who answer for them, and the security log.
 import { api, ApiError, session } from './api.js';
+import { bindSecurityLog } from './security-log.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { onLangChange, t } from './i18n.js';
 import { busy, byId, clearError, h, initPage, showError, showNotice, renderSignedIn } from './ui.js';
@@ -24,6 +25,7 @@ function renderAccounts() {
   const chosen = select.value;
   select.replaceChildren(...accounts.map((a) => h('option', { value: a.id, text: `${a.name}（${a.id}）` })));
   if (accounts.some((a) => a.id === chosen)) select.value = chosen;
+  securityLog.setAccounts(accounts);
 }
 
 async function loadAccounts() {
@@ -46,6 +48,8 @@ function handleFailure(err) {
   showError(err);
 }
 
+const securityLog = bindSecurityLog({ token: () => auth?.token, onFailure: handleFailure });
+
 function showSignIn() {
   renderHeader();
   byId('adminView').hidden = true;
@@ -57,6 +61,7 @@ function enterAdmin() {
   byId('signInView').hidden = true;
   byId('adminView').hidden = false;
   loadAccounts();
+  securityLog.load();
 }
 
 bindStaffSignIn({
@@ -88,6 +93,7 @@ byId('accountForm').addEventListener('submit', (event) => {
       event.target.reset();
       showNotice('admin.accountCreated', { name: account.name });
       await loadAccounts();
+      securityLog.load();
       byId('staffAccount').value = account.id;
     } catch (err) {
       handleFailure(err);
@@ -131,6 +137,7 @@ byId('signOut').addEventListener('click', () => {
 onLangChange(() => {
   renderHeader();
   renderAccounts();
+  securityLog.render();
 });
 
 if (auth?.token) enterAdmin();

@@ -83,4 +83,5 @@ export const api = {
   events: (token) => request('GET', '/api/events', { token }),
   event: (eventId, token) => request('GET', `/api/events/${encodeURIComponent(eventId)}`, { token }),
   createEvent: (token, event) => request('POST', '/api/events', { body: event, token }),
+  securityLog: (token, query) => request('GET', `/api/security-log?${new URLSearchParams(query)}`, { token }),
 };

@@ -7,7 +7,7 @@ import { bindStaffSignIn } from './staff-sign-in.js';
 import { onLangChange, t } from './i18n.js';
 import { bindConnectionBadge, busy, byId, clearError, describeError, formatFullTime, formatTime, h, initPage, showError, showNotice, renderSignedIn } from './ui.js';
 import { excerpt, sortEvents } from './event-view.js';
-import { QuestionStore, byAnsweredLatest, byOldest, byVotes, frameScheduler, isPublic, questionLabel, setVotes, syncList } from './qa-view.js';
+import { QuestionStore, authorLabel, byAnsweredLatest, byOldest, byVotes, frameScheduler, isPublic, questionLabel, setVotes, syncList } from './qa-view.js';
 
 initPage();
 
@@ -67,7 +67,7 @@ const answeredList = () => store.values().filter((q) => q.status === 'answered')
 
 function metaNodes(q) {
   return [
-    questionLabel(q.questionId), ' · ', q.authorName || q.authorId || '', ' · ',
+    questionLabel(q.questionId), ' · ', [q.authorName || q.authorId, authorLabel(q)].filter(Boolean).join(' · '), ' · ',
     h('time', { datetime: q.askedAt, title: formatFullTime(q.askedAt), text: formatTime(q.askedAt) }),
     q.questionId === pinnedId ? h('span', { className: 'tag-live', text: t('qa.pinnedLabel') }) : null,
   ].filter(Boolean);
@@ -639,6 +639,8 @@ function readQueue(queue, since) {
   for (const q of store.values()) {
     if (q.status === 'pending' && !ids.has(q.questionId) && (q.seenAt ?? 0) < since) store.delete(q.questionId);
   }
+  // The public board with its authors: the snapshot names them only by pseudonym.
+  for (const q of queue?.board ?? []) store.read(q);
   log = queue?.log ?? [];
 }
 

@@ -16,6 +16,15 @@ export function questionLabel(id) {
   return t('qa.number', { n: match ? match[1] : id });
 }
 
+/**
+ * Who asked, as this viewer may know it: "You" for one's own question, the board's
+ * pseudonym ("Citizen 4821") for anyone else's; staff pages add the real name themselves.
+ */
+export function authorLabel(q, mine = false) {
+  if (mine) return t('qa.you');
+  return q?.authorPseudonym ? t('qa.pseudonym', { n: q.authorPseudonym }) : '';
+}
+
 const askedTime = (q) => Date.parse(q.askedAt) || 0;
 const questionNumber = (q) => Number(/^q(\d+)$/.exec(q.questionId)?.[1] ?? 0);
 

@@ -6,7 +6,7 @@ import { onLangChange, t } from './i18n.js';
 import { bindConnectionBadge, busy, byId, clearError, formatFullTime, formatTime, h, initPage, showError, showNotice } from './ui.js';
 import { excerpt, kindChip, sortEvents, statusChip } from './event-view.js';
 import {
-  MAX_QUESTION, QuestionStore, byAnsweredLatest, byNewest, byVotes, frameScheduler, isPublic, newClientId, questionLabel, setVotes, syncList,
+  MAX_QUESTION, QuestionStore, authorLabel, byAnsweredLatest, byNewest, byVotes, frameScheduler, isPublic, newClientId, questionLabel, setVotes, syncList,
 } from './qa-view.js';
 
 initPage();
@@ -103,7 +103,8 @@ function fillQuestion(li, q) {
   li.classList.toggle('is-pinned', q.questionId === pinnedId);
   li.querySelector('.q-text').textContent = q.text ?? '';
   const meta = [questionLabel(q.questionId)];
-  if (q.authorName) meta.push(q.authorName);
+  const author = authorLabel(q, Boolean(mine.get(q.questionId)));
+  if (author) meta.push(author);
   li.querySelector('.q-meta').replaceChildren(...[meta.join(' · '), ' · ',
     h('time', { datetime: q.askedAt, title: formatFullTime(q.askedAt), text: formatTime(q.askedAt) }),
     q.questionId === pinnedId && !li.closest('#pinnedBody') ? h('span', { className: 'tag-live', text: t('qa.pinnedLabel') }) : null].filter(Boolean));
