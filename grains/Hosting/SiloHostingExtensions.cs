@@ -52,7 +52,7 @@ public static class SiloHostingExtensions
             else
             {
                 orleans.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (silo.ClusterId, "hub"));
-                orleans.Configure<EndpointOptions>(endpoints => ListenOn(endpoints, silo));
+                orleans.Configure(ListenOn(silo));
                 orleans.UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, postgres));
             }
             orleans.AddClusterTls(builder.Configuration);
@@ -111,15 +111,18 @@ public static class SiloHostingExtensions
     }
 
     /// <summary>A cluster host listens on the interface it names, never on all of them by default.</summary>
-    private static void ListenOn(EndpointOptions endpoints, SiloOptions silo)
+    private static Action<EndpointOptions> ListenOn(SiloOptions silo)
     {
         var advertised = Address(silo.AdvertisedAddress, "Hub:AdvertisedAddress");
         var listen = string.IsNullOrEmpty(silo.ListenAddress) ? advertised : Address(silo.ListenAddress, "Hub:ListenAddress");
-        endpoints.AdvertisedIPAddress = advertised;
-        endpoints.SiloPort = silo.SiloPort;
-        endpoints.SiloListeningEndpoint = new IPEndPoint(listen, silo.SiloPort);
-        endpoints.GatewayPort = GatewayPort(silo);
-        endpoints.GatewayListeningEndpoint = silo.OpenGateway ? new IPEndPoint(listen, silo.GatewayPort) : null;
+        return endpoints =>
+        {
+            endpoints.AdvertisedIPAddress = advertised;
+            endpoints.SiloPort = silo.SiloPort;
+            endpoints.SiloListeningEndpoint = new IPEndPoint(listen, silo.SiloPort);
+            endpoints.GatewayPort = GatewayPort(silo);
+            endpoints.GatewayListeningEndpoint = silo.OpenGateway ? new IPEndPoint(listen, silo.GatewayPort) : null;
+        };
     }
 
     /// <summary>Orleans opens no gateway on port 0.</summary>

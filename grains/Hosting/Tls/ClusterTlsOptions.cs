@@ -21,5 +21,6 @@ public sealed class ClusterTlsOptions
     /// <summary>The certificate authority (PEM or DER) every peer's certificate must be issued by.</summary>
     public string? AuthorityPath { get; set; }
 
-    public bool IsEnabled => !string.IsNullOrEmpty(CertificatePath) || !string.IsNullOrEmpty(AuthorityPath);
+    /// <summary>Any setting given turns TLS on, so a half-configured node fails to start rather than running in plain TCP.</summary>
+    public bool IsEnabled => new[] { CertificatePath, KeyPath, Password, AuthorityPath }.Any(setting => !string.IsNullOrEmpty(setting));
 }
