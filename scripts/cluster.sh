@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# A local cluster on loopback: PostgreSQL, Redis, two headless silos and two web nodes.
+# A local cluster on loopback: PostgreSQL, Redis, two headless silos and two web nodes, the
+# silos talking mutual TLS with certificates of a throwaway authority, Redis behind a password.
 #   bash scripts/cluster.sh start   builds, starts it all, and prints the web nodes and the admin login
-#   bash scripts/cluster.sh stop    stops it all and forgets its data
+#   bash scripts/cluster.sh stop    stops it all and forgets its data and certificates
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/servers.sh
@@ -10,6 +11,38 @@ cd "$(dirname "$0")/.."
 state=.cluster
 silo_ports=(11211 11212)
 web_ports=(5101 5102)
+nodes=(silo-0 silo-1 web-0 web-1)
+tls="$state/tls"
+
+# A certificate authority for this cluster alone and a certificate per node, each good for
+# both ends of a connection. The authority's key is deleted once they are issued, so nothing
+# else can ever join.
+make_certificates() {
+  local node
+  (umask 077 && mkdir -p "$tls")
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 30 \
+    -subj "/CN=Hub local cluster authority" -keyout "$tls/authority.key" -out "$tls/authority.pem" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+  printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
+    "extendedKeyUsage=serverAuth,clientAuth" "subjectAltName=IP:127.0.0.1" >"$tls/node.ext"
+  for node in "${nodes[@]}"; do
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=$node" \
+      -keyout "$tls/$node.key" -out "$tls/$node.csr" 2>/dev/null
+    openssl x509 -req -in "$tls/$node.csr" -CA "$tls/authority.pem" -CAkey "$tls/authority.key" \
+      -set_serial "0x$(openssl rand -hex 16)" -days 30 -extfile "$tls/node.ext" -out "$tls/$node.pem" 2>/dev/null
+    rm "$tls/$node.csr"
+  done
+  rm "$tls/authority.key" "$tls/node.ext"
+}
+
+# Runs one node in the background with its own certificate; $1 names it, the rest is its command.
+run_node() {
+  local node=$1
+  shift
+  Hub__Tls__CertificatePath="$tls/$node.pem" Hub__Tls__KeyPath="$tls/$node.key" Hub__Tls__AuthorityPath="$tls/authority.pem" \
+    nohup "$@" >"$state/$node.log" 2>&1 &
+  echo $! >"$state/$node.pid"
+}
 
 start_cluster() {
   if [ -d "$state" ]; then
@@ -17,6 +50,7 @@ start_cluster() {
     exit 1
   fi
   ensure_debian_package redis-server redis-server
+  ensure_debian_package openssl openssl
   [ -n "$(postgres_bin)" ] || ensure_debian_package pg_ctlcluster postgresql
   dotnet build silo -c Release --nologo -v quiet -clp:ErrorsOnly
   dotnet build web -c Release --nologo -v quiet -clp:ErrorsOnly
@@ -25,6 +59,8 @@ start_cluster() {
   servers=$(mktemp -d)
   chmod 755 "$servers"
   echo "$servers" > "$state/servers"
+  make_certificates
+  redis_password=$(openssl rand -hex 24)
   start_redis
   start_postgres
 
@@ -36,15 +72,11 @@ start_cluster() {
     Hub__Admin__Username=admin Hub__Admin__Password="$password"
 
   for i in 0 1; do
-    Hub__SiloPort=${silo_ports[$i]} Hub__GatewayPort=$((30100 + i)) \
-      nohup dotnet silo/bin/Release/net10.0/Hub.Silo.dll >"$state/silo-$i.log" 2>&1 &
-    echo $! >"$state/silo-$i.pid"
+    Hub__SiloPort=${silo_ports[$i]} run_node "silo-$i" dotnet silo/bin/Release/net10.0/Hub.Silo.dll
   done
   for i in 0 1; do
-    Hub__SiloPort=$((11221 + i)) Hub__GatewayPort=$((30110 + i)) \
-      nohup dotnet web/bin/Release/net10.0/Hub.Web.dll --contentRoot "$PWD/web" --urls "http://127.0.0.1:${web_ports[$i]}" \
-      >"$state/web-$i.log" 2>&1 &
-    echo $! >"$state/web-$i.pid"
+    Hub__SiloPort=$((11221 + i)) run_node "web-$i" \
+      dotnet web/bin/Release/net10.0/Hub.Web.dll --contentRoot "$PWD/web" --urls "http://127.0.0.1:${web_ports[$i]}"
   done
   for i in 0 1; do
     for _ in $(seq 120); do
@@ -58,7 +90,7 @@ start_cluster() {
   echo "admin login: admin / $password"
   echo "PostgreSQL: $postgres_url"
   echo "Redis: $redis_url"
-  echo "logs: $state/; stop with: bash scripts/cluster.sh stop"
+  echo "cluster certificates: $tls/; logs: $state/; stop with: bash scripts/cluster.sh stop"
 }
 
 stop_cluster() {

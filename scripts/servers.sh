@@ -24,14 +24,21 @@ free_port() {
   done
 }
 
-# A throwaway Redis on a free loopback port, without persistence.
+# A throwaway Redis on a free loopback port, without persistence. With redis_password set,
+# clients must give it: it goes into a config file only the owner reads (not onto the command
+# line, where any local user could see it) and into redis_url as password=.
 start_redis() {
-  local port
+  local port config="$servers/redis.conf"
   port=$(free_port)
-  redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
+  (umask 077 && : >"$config")
+  [ -z "${redis_password:-}" ] || echo "requirepass $redis_password" >>"$config"
+  redis-server "$config" --port "$port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes \
     --dir "$servers" --pidfile "$servers/redis.pid" --logfile "$servers/redis.log" || return 1
   for _ in $(seq 50); do
-    redis-cli -p "$port" ping >/dev/null 2>&1 && { redis_url="127.0.0.1:$port"; return 0; }
+    if [ "$(env ${redis_password:+REDISCLI_AUTH="$redis_password"} redis-cli -p "$port" ping 2>/dev/null)" = PONG ]; then
+      redis_url="127.0.0.1:$port${redis_password:+,password=$redis_password}"
+      return 0
+    fi
     sleep 0.1
   done
   echo "error: redis-server did not start; its log:" >&2

@@ -3,6 +3,7 @@ using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Conversations;
 using Hub.Grains.Hosting.Postgres;
+using Hub.Grains.Hosting.Tls;
 using Hub.Grains.Limits;
 using Hub.Grains.PublicEvents;
 using Hub.Grains.Questions;
@@ -21,7 +22,9 @@ namespace Hub.Grains.Hosting;
 /// The one place a silo is configured, used by the headless silo and by the web node that
 /// co-hosts one, so the embedded default and a cluster differ only in configuration:
 /// without <c>ConnectionStrings:Postgres</c> state lives in memory and the cluster on
-/// localhost; with it, state, membership and reminders live in PostgreSQL.
+/// localhost; with it, state, membership and reminders live in PostgreSQL. Either way the
+/// gateway stays closed unless <c>Hub:OpenGateway</c> asks for it, the embedded default
+/// listens on loopback only, and <c>Hub:Tls</c> makes every cluster connection mutual TLS.
 /// </summary>
 public static class SiloHostingExtensions
 {
@@ -44,14 +47,16 @@ public static class SiloHostingExtensions
         {
             if (postgres is null)
             {
-                orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, PrimaryEndpoint(silo), serviceId: "hub", clusterId: silo.ClusterId);
+                // Advertises and listens on loopback: other processes of this machine alone can join.
+                orleans.UseLocalhostClustering(silo.SiloPort, GatewayPort(silo), PrimaryEndpoint(silo), serviceId: "hub", clusterId: silo.ClusterId);
             }
             else
             {
                 orleans.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (silo.ClusterId, "hub"));
-                orleans.ConfigureEndpoints(IPAddress.Parse(silo.AdvertisedAddress), silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: silo.AdvertisedAddress != "127.0.0.1");
+                orleans.Configure(ListenOn(silo));
                 orleans.UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, postgres));
             }
+            orleans.AddClusterTls(builder.Configuration);
             orleans.AddHubGrainServices(postgres);
         });
         return builder;
@@ -111,6 +116,28 @@ public static class SiloHostingExtensions
             .Validate(o => o.Reserved.All(w => !string.IsNullOrWhiteSpace(w)), "Hub:Identity:ReservedCitizenNames must not hold empty words")
             .ValidateOnStart();
     }
+
+    /// <summary>A cluster host listens on the interface it names, never on all of them by default.</summary>
+    private static Action<EndpointOptions> ListenOn(SiloOptions silo)
+    {
+        var advertised = Address(silo.AdvertisedAddress, "Hub:AdvertisedAddress");
+        var listen = string.IsNullOrEmpty(silo.ListenAddress) ? advertised : Address(silo.ListenAddress, "Hub:ListenAddress");
+        return endpoints =>
+        {
+            endpoints.AdvertisedIPAddress = advertised;
+            endpoints.SiloPort = silo.SiloPort;
+            endpoints.SiloListeningEndpoint = new IPEndPoint(listen, silo.SiloPort);
+            endpoints.GatewayPort = GatewayPort(silo);
+            endpoints.GatewayListeningEndpoint = silo.OpenGateway ? new IPEndPoint(listen, silo.GatewayPort) : null;
+        };
+    }
+
+    /// <summary>Orleans opens no gateway on port 0.</summary>
+    private static int GatewayPort(SiloOptions silo) => silo.OpenGateway ? silo.GatewayPort : 0;
+
+    private static IPAddress Address(string value, string setting) =>
+        IPAddress.TryParse(value, out var address) ? address
+        : throw new InvalidOperationException($"{setting} '{value}' is not an IP address such as 10.0.0.5");
 
     private static IPEndPoint? PrimaryEndpoint(SiloOptions silo) =>
         string.IsNullOrEmpty(silo.PrimarySiloEndpoint) ? null

@@ -7,7 +7,16 @@ public sealed class SiloOptions
 
     public string ClusterId { get; set; } = "hub";
     public int SiloPort { get; set; } = 11111;
+
+    /// <summary>The port of the Orleans gateway, used only when <see cref="OpenGateway"/> is set.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// Opens the Orleans gateway, for an Orleans client in another process. Web nodes co-host
+    /// their client and headless silos have none, so the hub itself never needs it: a closed
+    /// gateway is one less port through which any grain can be called as anyone.
+    /// </summary>
+    public bool OpenGateway { get; set; }
 
     /// <summary>
     /// For a cluster of processes on one machine without a database: the silo endpoint
@@ -20,4 +29,11 @@ public sealed class SiloOptions
     /// default suits a cluster on one machine; hosts of a wider cluster set their own.
     /// </summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// With PostgreSQL clustering: the interface the silo (and an open gateway) listens on;
+    /// empty for the advertised address. 0.0.0.0 listens on every interface, which only a
+    /// host behind address translation should need.
+    /// </summary>
+    public string? ListenAddress { get; set; }
 }
