@@ -179,7 +179,7 @@ public sealed partial class PublicEventGrain(
     private bool Inspects(Caller caller)
     {
         RequireExists();
-        return caller.HasRole(Roles.Inspector) && State.AccountIds.Any(caller.IsStaffOf);
+        return caller.HasRoleInAny(State.AccountIds, Roles.Inspector);
     }
 
     private void RequireNotClosed()

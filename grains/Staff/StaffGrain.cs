@@ -2,12 +2,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Hosting;
+using Hub.Grains.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace Hub.Grains.Staff;
 
 public sealed class StaffGrain(
     [PersistentState("staff", StorageNames.Grains)] IPersistentState<StaffState> state,
+    ISecurityLog securityLog,
     [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IStaffGrain
 {
     public const int MinPasswordLength = 8;
@@ -29,7 +31,7 @@ public sealed class StaffGrain(
     async Task<StaffIdentity> IStaffGrain.Register(StaffRegistration registration)
     {
         RequirePassword(registration.Password);
-        var displayName = TextRules.RequireText(registration.DisplayName, "displayName").Trim();
+        var displayName = DisplayNames.Require(registration.DisplayName, isCitizen: false, []);
         var roles = RequireRoles(registration.Roles);
         if (State.Identity is not null)
         {
@@ -58,11 +60,18 @@ public sealed class StaffGrain(
         var verdict = Hasher.VerifyHashedPassword(identity!, identity is null ? UnknownUserHash.Value : State.PasswordHash, password ?? "");
         if (identity is null || State.Disabled || verdict == PasswordVerificationResult.Failed)
         {
-            backoff.Failed(address);
+            var waits = backoff.Failed(address);
+            await Record(SecurityEventKinds.SignInFailed, identity, address,
+                identity is null ? "unknown username" : State.Disabled ? "disabled member" : "wrong password");
+            if (waits)
+            {
+                await Record(SecurityEventKinds.SignInBackoff, identity, address, $"waits {backoff.WaitFor(address)?.TotalSeconds:0} s before the next attempt");
+            }
             throw RuleViolation.Unauthorized(WrongCredentials);
         }
 
         backoff.Succeeded(address);
+        await Record(SecurityEventKinds.SignIn, identity, address, null);
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             State.PasswordHash = Hasher.HashPassword(identity, password!);
@@ -130,6 +139,10 @@ public sealed class StaffGrain(
         var identity = RequireIdentity();
         return Task.FromResult(new StaffSummary(identity.UserId, identity.Username, identity.DisplayName, identity.Roles, State.Disabled, identity.Grants));
     }
+
+    private Task Record(string kind, StaffIdentity? member, string address, string? detail) =>
+        securityLog.Append(new SecurityEvent(time.GetUtcNow(), kind, member?.UserId ?? "", member?.DisplayName ?? "",
+            null, Username, address, detail));
 
     private static StaffIdentity WithRoles(StaffIdentity current, IReadOnlyList<string> roles, string? accountId)
     {

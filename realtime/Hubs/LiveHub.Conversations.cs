@@ -40,7 +40,11 @@ public sealed partial class LiveHub
     public async Task<IReadOnlyList<ConversationView>> GetMyConversations(string accountId)
     {
         var caller = Caller;
-        var open = await grains.GetGrain<IAccountGrain>(AccountId.Require(accountId)).GetOpenConversations(caller.UserId);
+        if (!caller.HasRoleIn(AccountId.Require(accountId), Roles.Agent))
+        {
+            throw RuleViolation.Forbidden($"only agents of '{accountId}' have conversations there");
+        }
+        var open = await grains.GetGrain<IAccountGrain>(accountId).GetOpenConversations(caller.UserId);
         return await Task.WhenAll(open.Select(id => Conversation(id).Describe(caller)));
     }
 

@@ -1,3 +1,4 @@
+using Hub.Grains.Security;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,8 @@ namespace Hub.Realtime.Identity;
 /// changed, since the connection opened. A token is checked when a connection opens; this
 /// sweep catches what changes afterwards, on every node, within <see cref="Period"/>.
 /// </summary>
-public sealed class StaffSessionMonitor(StaffSessions sessions, StaffStamps stamps, TimeProvider time, ILogger<StaffSessionMonitor> logger)
+public sealed class StaffSessionMonitor(
+    StaffSessions sessions, StaffStamps stamps, ISecurityLog securityLog, TimeProvider time, ILogger<StaffSessionMonitor> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
@@ -26,6 +28,8 @@ public sealed class StaffSessionMonitor(StaffSessions sessions, StaffStamps stam
                     {
                         var closed = sessions.Close(username, stamp);
                         logger.LogInformation("Closed {Count} hub connections of staff member {Username}: their sign-in is no longer accepted", closed, username);
+                        await securityLog.Append(new SecurityEvent(time.GetUtcNow(), SecurityEventKinds.ConnectionCutOff, "", "hub", null, username,
+                            null, $"{closed} connection(s) closed: the sign-in is no longer accepted"));
                     }
                 }
                 catch (Exception failure) when (failure is not OperationCanceledException)

@@ -24,6 +24,8 @@ public sealed class CrossNodeTests : IAsyncLifetime
             ["ConnectionStrings:Redis"] = redis,
             ["Hub:ClusterId"] = $"cross-{Guid.NewGuid():N}",
             ["Hub:Auth:SigningKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()),
+            // One citizen holds all of the test's conversations with one account.
+            ["Hub:Limits:OpenConversationsPerAccount"] = $"{Conversations}",
         };
         _first = new HubAppFactory(shared);
         _ = _first.Address;

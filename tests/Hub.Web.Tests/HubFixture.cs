@@ -7,6 +7,9 @@ public sealed class HubFixture : IAsyncLifetime
 
     public HubApi Api { get; private set; } = null!;
 
+    /// <summary>The node's services, to list what it serves (its endpoints).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public Task<LiveClient> Connect(string? token) => LiveClient.Connect(Api.Address, token);
 
     public Task InitializeAsync()

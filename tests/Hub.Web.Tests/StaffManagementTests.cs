@@ -56,6 +56,16 @@ public sealed class StaffManagementTests(HubFixture hub)
         await Assert.ThrowsAnyAsync<Exception>(() => hub.Connect(token));
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.Send(HttpMethod.Post, "/api/auth/staff", null,
             new { username = agent.Username, password = HubApi.StaffPassword })).StatusCode);
+
+        var log = (await Json(await Api.Send(HttpMethod.Get, $"/api/security-log?accountId={account}&limit=500", (await Api.Admin()).Token)))
+            .EnumerateArray().Where(e => e.Str("subject") == agent.Username).Select(e => e.Str("kind")).ToList();
+        Assert.Contains("staff-created", log);
+        Assert.Contains("staff-disabled", log);
+        var signIns = (await Json(await Api.Send(HttpMethod.Get, "/api/security-log?limit=500", (await Api.Admin()).Token)))
+            .EnumerateArray().Where(e => e.Str("subject") == agent.Username).Select(e => e.Str("kind")).ToList();
+        Assert.Contains("sign-in", signIns);
+        Assert.Contains("sign-in-failed", signIns);
+        Assert.Contains("connection-cut-off", signIns);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class AccountsApi
     private static async Task<WordList> GetRestrictedWords(string id, HttpContext http, IGrainFactory grains)
     {
         var caller = http.User.RequireCaller();
-        var keepsTheList = caller.IsStaffOf(id) && (caller.HasRole(Roles.Moderator) || caller.HasRole(Roles.Press));
+        var keepsTheList = caller.HasRoleIn(id, Roles.Moderator) || caller.HasRoleIn(id, Roles.Press);
         if (!caller.HasRole(Roles.Admin) && !keepsTheList)
         {
             throw RuleViolation.Forbidden("only admins and the account's moderators and press officers read its restricted words");

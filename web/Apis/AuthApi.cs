@@ -9,8 +9,6 @@ namespace Hub.Web.Apis;
 /// <summary>Sign-in for citizens (a display name) and staff (username and password), and renewal of either.</summary>
 public static class AuthApi
 {
-    public const int MaxDisplayNameLength = 64;
-
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Identity");
@@ -28,13 +26,9 @@ public static class AuthApi
         string Token, string UserId, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> AccountIds,
         IReadOnlyList<AccountGrant> Grants, DateTimeOffset ExpiresAt);
 
-    private static SignedIn SignInCitizen(CitizenSignIn body, TokenIssuer tokens, IOptions<AuthOptions> options)
+    private static SignedIn SignInCitizen(CitizenSignIn body, TokenIssuer tokens, IOptions<AuthOptions> options, IOptions<DisplayNameOptions> names)
     {
-        var displayName = TextRules.RequireText(body.DisplayName, "displayName").Trim();
-        if (displayName.Length > MaxDisplayNameLength)
-        {
-            throw RuleViolation.BadRequest($"displayName is at most {MaxDisplayNameLength} characters");
-        }
+        var displayName = DisplayNames.Require(body.DisplayName, isCitizen: true, names.Value.Reserved);
         return Citizen($"c-{Guid.NewGuid():N}", displayName, tokens, options.Value);
     }
 

@@ -27,15 +27,16 @@ public static class SecurityLogApi
         IReadOnlyCollection<string>? accounts = string.IsNullOrEmpty(accountId) ? null : [AccountId.Require(accountId)];
         if (!caller.HasRole(Roles.Admin))
         {
-            if (!caller.HasRole(Roles.Inspector))
+            if (!caller.AccountsWhere(Roles.Inspector).Any())
             {
                 throw RuleViolation.Forbidden("only admins and inspectors read the security log");
             }
-            if (accounts is not null && !caller.IsStaffOf(accountId!))
+            var inspected = caller.AccountsWhere(Roles.Inspector).ToList();
+            if (accounts is not null && !inspected.Contains(accountId!))
             {
                 throw RuleViolation.Forbidden("inspectors read only the entries of their own accounts");
             }
-            accounts ??= caller.AccountIds;
+            accounts ??= inspected;
         }
         return log.Read(new SecurityLogQuery(accounts, before, count));
     }

@@ -1,5 +1,6 @@
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
+using Hub.Grains.Security;
 using Hub.Grains.Staff;
 using Hub.Realtime.Identity;
 using Hub.Web.Auth;
@@ -48,12 +49,13 @@ public static class StaffApi
         return [.. members.Select(m => new RosterEntry(m.UserId, m.Username, m.DisplayName, m.Roles, m.Disabled))];
     }
 
-    private static async Task<IResult> AddStaff(string id, NewStaff body, IGrainFactory grains)
+    private static async Task<IResult> AddStaff(string id, NewStaff body, HttpContext http, IGrainFactory grains, ISecurityLog log, TimeProvider time)
     {
         await grains.GetGrain<IAccountGrain>(AccountId.Require(id)).GetProfile();
         var username = StaffUsername.Normalize(body.Username);
         var staff = await grains.GetGrain<IStaffGrain>(username)
             .Register(new StaffRegistration(body.Password ?? "", body.DisplayName ?? "", body.Roles ?? [], [id]));
+        await log.Record(time, SecurityEventKinds.StaffCreated, http.User.RequireCaller(), id, staff.Username, $"roles {string.Join(", ", staff.Roles)}");
         return Results.Created($"/api/staff/{staff.UserId}",
             new StaffCreated(staff.UserId, staff.Username, staff.DisplayName, staff.Roles, staff.AccountIds));
     }
@@ -86,9 +88,27 @@ public static class StaffApi
             throw RuleViolation.Conflict("admins cannot disable themselves or give up their own admin role");
         }
         var member = await Member(userId, grains);
+        var before = await member.Describe();
         var changed = await member.Change(change);
         stamps.Forget(changed.Username);
-        return await member.Describe();
+        var after = await member.Describe();
+        await RecordChange(http, before, after, change);
+        return after;
+    }
+
+    /// <summary>One entry per account the member served or serves, so each account's inspectors see it.</summary>
+    private static Task RecordChange(HttpContext http, StaffSummary before, StaffSummary after, StaffChange change)
+    {
+        var (log, time) = (http.RequestServices.GetRequiredService<ISecurityLog>(), http.RequestServices.GetRequiredService<TimeProvider>());
+        var kind = after.Disabled && !before.Disabled ? SecurityEventKinds.StaffDisabled : SecurityEventKinds.StaffChanged;
+        var detail = string.Join("; ", new[]
+        {
+            change.Disabled is { } disabled ? (disabled ? "disabled" : "enabled") : null,
+            change.Roles is not null ? $"roles {string.Join(", ", after.Roles)}" : null,
+            change.Password is not null ? "password reset" : null,
+        }.OfType<string>());
+        var accounts = before.Grants.Concat(after.Grants).Select(g => (string?)g.AccountId).Distinct().DefaultIfEmpty(null);
+        return Task.WhenAll(accounts.Select(a => log.Record(time, kind, http.User.RequireCaller(), a, after.Username, detail)));
     }
 
     private static async Task<IStaffGrain> Member(string userId, IGrainFactory grains) =>

@@ -222,6 +222,13 @@ function setUpConnection() {
     role: 'agent',
     whoLabel,
     onError: (err) => showError(err),
+    session: {
+      onRenewed: (result) => {
+        auth = { ...auth, token: result.token };
+        saved.set('auth', auth);
+      },
+      onSignedOut: signOutLocally,
+    },
   }));
   store.onChange((id) => {
     renderList();
@@ -293,6 +300,17 @@ function enterConsole() {
   renderAll();
   loadAccounts();
   client.start();
+}
+
+/** The hub no longer accepts this sign-in (disabled, roles changed, expired): back to the form, saying why. */
+function signOutLocally() {
+  client?.stop();
+  saved.clear();
+  auth = null;
+  byId('consoleView').hidden = true;
+  byId('signInView').hidden = false;
+  renderHeader();
+  showError('err.unauthorized');
 }
 
 bindStaffSignIn({

@@ -76,6 +76,7 @@ async function request(method, path, { body, token } = {}) {
 export const api = {
   signInCitizen: (displayName) => request('POST', '/api/auth/citizen', { body: { displayName } }),
   signInStaff: (username, password) => request('POST', '/api/auth/staff', { body: { username, password } }),
+  renew: (token) => request('POST', '/api/auth/renew', { token }),
   accounts: () => request('GET', '/api/accounts'),
   createAccount: (token, account) => request('POST', '/api/accounts', { body: account, token }),
   createStaff: (token, accountId, staff) =>

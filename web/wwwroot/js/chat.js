@@ -503,8 +503,8 @@ export class ChatView {
  * Wires a page's hub connection, conversation store, outbox and chat panel to the
  * standard elements (#messages, #composer, #send, ...) that both chat pages share.
  */
-export function mountChat({ saved, auth, role, whoLabel, onError }) {
-  const client = new HubClient(() => auth()?.token);
+export function mountChat({ saved, auth, role, whoLabel, onError, session }) {
+  const client = new HubClient(() => auth()?.token, session);
   const store = new ConversationStore(saved, auth().userId, role);
   const sender = new Sender(store, client, onError);
   const chat = new ChatView({

@@ -164,6 +164,19 @@ function setUpConnection() {
     role: 'citizen',
     whoLabel,
     onError: (err) => showError(err),
+    session: {
+      onRenewed: (result) => {
+        auth = { ...auth, token: result.token };
+        saved.set('auth', auth);
+      },
+      onSignedOut: () => {
+        client?.stop();
+        saved.clear();
+        auth = null;
+        showView('signIn');
+        showError('err.unauthorized');
+      },
+    },
   }));
   store.onChange((id) => {
     if (id === currentId) renderChatHeader();

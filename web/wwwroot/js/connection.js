@@ -1,11 +1,12 @@
 // The one SignalR connection of a page, kept alive for as long as the page is open.
 /* global signalR */
+import { SignInKeeper } from './sign-in-keeper.js';
 
 const RECONNECT_DELAYS = [0, 1000, 2000, 5000, 10000, 10000, 30000];
 // Once the built-in reconnect policy gives up, a counter desk must still come back by itself.
 const RESTART_INTERVAL_MS = 5000;
 
-export const HUB_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_large', 'rate_limited'];
+export const HUB_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'too_large', 'rate_limited', 'unavailable'];
 
 /** Splits a server-side HubException into its contract code and text; null for transport failures. */
 export function hubError(err) {
@@ -13,7 +14,7 @@ export function hubError(err) {
   const match = /HubException:\s*([a-z_]+):\s*([\s\S]*)$/.exec(message);
   if (match && HUB_CODES.includes(match[1])) return { code: match[1], text: match[2].trim() };
   // Some servers send the bare code without the exception name.
-  const bare = /(?:^|\s)(bad_request|unauthorized|forbidden|not_found|conflict|too_large|rate_limited):\s*([\s\S]*)$/.exec(message);
+  const bare = /(?:^|\s)(bad_request|unauthorized|forbidden|not_found|conflict|too_large|rate_limited|unavailable):\s*([\s\S]*)$/.exec(message);
   if (bare) return { code: bare[1], text: bare[2].trim() };
   return null;
 }
@@ -26,8 +27,13 @@ export class OfflineError extends Error {
 }
 
 export class HubClient {
-  /** getToken may be absent or answer nothing: a public viewer connects without a token. */
-  constructor(getToken) {
+  /**
+   * getToken may be absent or answer nothing: a public viewer connects without a token.
+   * A signed-in page passes `session` ({ onRenewed, onSignedOut }): its token is then renewed
+   * before it expires, and a sign-in the hub no longer accepts ends instead of retrying forever.
+   */
+  constructor(getToken, session = null) {
+    this.keeper = session && typeof getToken === 'function' ? new SignInKeeper(getToken, session) : null;
     this.state = 'idle';
     this.stopped = false;
     this.restartTimer = null;
@@ -45,7 +51,12 @@ export class HubClient {
       .configureLogging(signalR.LogLevel.Warning)
       .build();
 
-    this.connection.onreconnecting(() => this.setState('reconnecting'));
+    this.connection.onreconnecting(() => {
+      this.setState('reconnecting');
+      // The hub closes a connection whose token expired or was revoked: renew before trying again.
+      // A refused sign-in is the page's to end (onSignedOut); it stops or restarts this client.
+      this.keeper?.check();
+    });
     this.connection.onreconnected(() => {
       this.setState('connected');
       this.notifyConnected(true);
@@ -86,6 +97,7 @@ export class HubClient {
 
   async stop() {
     this.stopped = true;
+    this.keeper?.stop();
     clearTimeout(this.restartTimer);
     this.setState('idle');
     try {
@@ -154,6 +166,7 @@ export class HubClient {
     try {
       await this.connection.start();
     } catch {
+      if (this.keeper && !(await this.keeper.check())) return;
       if (!this.stopped) {
         this.setState('offline');
         this.scheduleRestart();
@@ -161,6 +174,7 @@ export class HubClient {
       return;
     }
     if (this.stopped) return;
+    this.keeper?.schedule();
     this.setState('connected');
     this.notifyConnected(isReconnect);
   }

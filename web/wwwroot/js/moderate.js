@@ -729,26 +729,18 @@ function onPinned(change) {
 
 // ---------------------------------------------------------------- sign-in and start
 
-async function tokenStillValid() {
-  try {
-    const response = await fetch('/hub/negotiate?negotiateVersion=1', { method: 'POST', headers: { Authorization: `Bearer ${auth?.token}` } });
-    return response.status !== 401;
-  } catch {
-    return true;
-  }
-}
-
 function setUpConnection() {
-  client = new HubClient(() => auth?.token);
-  bindConnectionBadge(client, byId('connection'));
-  let failures = 0;
-  client.onState(async (state) => {
-    if (state === 'connected') failures = 0;
-    if (state === 'offline' && auth && ++failures === 2 && !(await tokenStillValid())) {
+  client = new HubClient(() => auth?.token, {
+    onRenewed: (result) => {
+      auth = { ...auth, token: result.token };
+      saved.set('auth', auth);
+    },
+    onSignedOut: () => {
       signOutLocally();
       showError('err.unauthorized');
-    }
+    },
   });
+  bindConnectionBadge(client, byId('connection'));
   client.on('questionUpdated', onQuestion);
   client.on('questionPinned', onPinned);
   client.onConnected(() => {

@@ -696,7 +696,16 @@ function removeAlerts(predicate) {
 // ---------------------------------------------------------------- connection
 
 function setUpConnection() {
-  client = new HubClient(() => auth?.token);
+  client = new HubClient(() => auth?.token, {
+    onRenewed: (result) => {
+      auth = { ...auth, token: result.token };
+      saved.set('auth', auth);
+    },
+    onSignedOut: () => {
+      signOutLocally();
+      showError('err.unauthorized');
+    },
+  });
   bindConnectionBadge(client, byId('connection'));
 
   client.on('eventUpdate', (update) => {

@@ -338,16 +338,6 @@ async function resync() {
 }
 
 /** A stored token the hub refuses (expired, or signed by a key the server no longer has). */
-async function tokenStillValid() {
-  if (!auth?.token) return true;
-  try {
-    const response = await fetch('/hub/negotiate?negotiateVersion=1', { method: 'POST', headers: { Authorization: `Bearer ${auth.token}` } });
-    return response.status !== 401;
-  } catch {
-    return true;
-  }
-}
-
 async function tokenRejected() {
   auth = null;
   saved.set('auth', null);
@@ -374,15 +364,18 @@ async function onConnected() {
 }
 
 function startConnection() {
-  client = new HubClient(() => auth?.token);
+  client = new HubClient(() => auth?.token, {
+    onRenewed: (result) => {
+      auth = { ...auth, token: result.token };
+      saved.set('auth', auth);
+    },
+    onSignedOut: tokenRejected,
+  });
   bindConnectionBadge(client, byId('connection'));
-  let failures = 0;
   client.onState(async (state) => {
     connectionState = state;
     if (state !== 'connected') following = false;
-    else failures = 0;
     renderLive();
-    if (state === 'offline' && auth && ++failures === 2 && !(await tokenStillValid())) tokenRejected();
   });
   client.on('questionUpdated', onQuestion);
   client.on('questionPinned', onPinned);

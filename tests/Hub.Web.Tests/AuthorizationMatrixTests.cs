@@ -1,0 +1,228 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using Hub.Realtime.Hubs;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Web.Tests;
+
+/// <summary>
+/// Who may call what: every hub method and REST endpoint against every kind of caller, from
+/// the table below. An allowed caller may still be refused for another reason (not_found,
+/// conflict, bad_request from the deliberately harmless arguments), but never as unauthorized
+/// or forbidden; everyone else is refused as one of those two. A method or endpoint the table
+/// does not name fails the test, so a new one cannot ship without its row.
+/// </summary>
+[Collection(HubCollection.Name)]
+public sealed class AuthorizationMatrixTests(HubFixture hub)
+{
+    private const string Anonymous = "anonymous", Citizen = "citizen", OtherCitizen = "other-citizen", Agent = "agent",
+        Press = "press", Moderator = "moderator", Inspector = "inspector", Supervisor = "supervisor", Admin = "admin",
+        Outsider = "outsider";
+
+    private static readonly string[] Everyone =
+        [Anonymous, Citizen, OtherCitizen, Agent, Press, Moderator, Inspector, Supervisor, Admin, Outsider];
+
+    private static readonly string[] SignedIn = [.. Everyone.Except([Anonymous])];
+
+    private static readonly string[] Citizens = [Citizen, OtherCitizen];
+
+    private HubApi Api => hub.Api;
+
+    private sealed record World(string Account, string ConversationId, string EventId, string StatementId, string QuestionId, string AdminId);
+
+    private sealed record HubRow(string Method, string[] Allowed, Func<World, object?[]> Args);
+
+    private sealed record RestRow(string Verb, string Pattern, string[] Allowed, Func<World, string> Path, Func<World, object?>? Body = null);
+
+    // Rows run in order, refused callers first: the last ones change state (resolve, rate).
+    private static readonly HubRow[] HubRows =
+    [
+        new("StartConversation", Citizens, w => [w.Account, "矩阵"]),
+        new("SendMessage", [Citizen, Agent], w => [w.ConversationId, $"m-{Guid.NewGuid():N}", "矩阵消息"]),
+        new("GetHistory", [Citizen, Agent, Inspector], w => [w.ConversationId, 0L]),
+        new("JoinConversation", [Citizen, Agent, Inspector], w => [w.ConversationId]),
+        new("GetConversation", [Citizen, Agent, Inspector], w => [w.ConversationId]),
+        new("GetMyConversations", [Agent], w => [w.Account]),
+        new("SetTyping", [Citizen, Agent], w => [w.ConversationId, false]),
+        new("MarkRead", [Citizen, Agent], w => [w.ConversationId, 0L]),
+        new("TransferConversation", [Agent], w => [w.ConversationId, "no-such-account", "转办"]),
+        new("FollowEvent", Everyone, w => [w.EventId]),
+        new("UnfollowEvent", Everyone, w => [w.EventId]),
+        new("DraftStatement", [Press], w => [w.EventId, "草稿"]),
+        new("DraftCorrection", [Press], w => [w.EventId, "s404", "更正"]),
+        new("DraftRebuttal", [Press], w => [w.EventId, "谣言", "辟谣"]),
+        new("EditStatement", [Press], w => [w.EventId, w.StatementId, "修改后的草稿"]),
+        new("ApproveStatement", [Press], w => [w.EventId, "s404"]),
+        new("PublishStatement", [Press], w => [w.EventId, "s404"]),
+        new("GetStatements", [Press], w => [w.EventId]),
+        new("InviteAccount", [Press], w => [w.EventId, "no-such-account"]),
+        new("RecordPressConference", [Press], w => [w.EventId, DateTimeOffset.UtcNow.AddDays(1), "新闻发布厅"]),
+        new("SetEventStatus", [Press], w => [w.EventId, "no-such-status", null]),
+        new("GetAuditTrail", [Press, Inspector], w => [w.EventId]),
+        new("AskQuestion", Citizens, w => [w.EventId, $"q-{Guid.NewGuid():N}", "矩阵提问"]),
+        new("UpvoteQuestion", Citizens, w => [w.EventId, w.QuestionId]),
+        new("ModerateQuestion", [Press, Moderator], w => [w.EventId, "q404", "approve"]),
+        new("ModerateQuestionWithReason", [Press, Moderator], w => [w.EventId, "q404", "reject", "理由"]),
+        new("AnswerQuestion", [Press, Moderator], w => [w.EventId, "q404", "回答"]),
+        new("MergeQuestions", [Press, Moderator], w => [w.EventId, "q404", w.QuestionId]),
+        new("PinQuestion", [Press, Moderator], w => [w.EventId, null]),
+        new("GetModerationQueue", [Press, Moderator, Inspector], w => [w.EventId]),
+        new("GetMyQuestions", SignedIn, w => [w.EventId]),
+        new("SetAvailability", [Agent], w => [w.Account, false]),
+        new("RateConversation", [Citizen], w => [w.ConversationId, 5]),
+        new("ResolveConversation", [Agent], w => [w.ConversationId]),
+    ];
+
+    private static readonly RestRow[] RestRows =
+    [
+        new("POST", "/api/auth/citizen", Everyone, _ => "/api/auth/citizen", _ => new { displayName = "矩阵市民" }),
+        new("POST", "/api/auth/staff", Everyone, _ => "/api/auth/staff", _ => new { username = HubAppFactory.AdminUsername, password = HubAppFactory.AdminPassword }),
+        new("POST", "/api/auth/renew", SignedIn, _ => "/api/auth/renew"),
+        new("GET", "/api/accounts/", Everyone, _ => "/api/accounts"),
+        new("GET", "/api/accounts/{id}", Everyone, w => $"/api/accounts/{w.Account}"),
+        new("POST", "/api/accounts/", [Admin], _ => "/api/accounts", _ => new { id = "Not Valid!", name = "x" }),
+        new("GET", "/api/accounts/{id}/restricted-words", [Admin, Press, Moderator], w => $"/api/accounts/{w.Account}/restricted-words"),
+        new("PUT", "/api/accounts/{id}/restricted-words", [Admin, Press, Moderator], w => $"/api/accounts/{w.Account}/restricted-words", _ => new { words = new[] { "矩阵词" } }),
+        new("GET", "/api/accounts/{id}/staff/", [Admin, Supervisor], w => $"/api/accounts/{w.Account}/staff"),
+        new("POST", "/api/accounts/{id}/staff/", [Admin], w => $"/api/accounts/{w.Account}/staff", _ => new { username = "x", password = "short" }),
+        new("PUT", "/api/accounts/{id}/staff/{userId}", [Admin], w => $"/api/accounts/{w.Account}/staff/s-nobody", _ => new { roles = new[] { "agent" } }),
+        new("GET", "/api/staff/", [Admin], _ => "/api/staff"),
+        new("GET", "/api/staff/{userId}", [Admin], _ => "/api/staff/s-nobody"),
+        new("PATCH", "/api/staff/{userId}", [Admin], _ => "/api/staff/s-nobody", _ => new { disabled = true }),
+        new("GET", "/api/events/", Everyone, _ => "/api/events"),
+        new("GET", "/api/events/{eventId}", Everyone, w => $"/api/events/{w.EventId}"),
+        new("POST", "/api/events/", [Press], w => "/api/events", w => new { accountId = w.Account, kind = "incident", title = "矩阵", severity = 9 }),
+        new("GET", "/api/security-log", [Admin, Inspector], w => $"/api/security-log?accountId={w.Account}"),
+        new("GET", "/health", Everyone, _ => "/health"),
+    ];
+
+    [Fact]
+    public void Every_hub_method_has_a_row()
+    {
+        var methods = typeof(LiveHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.DeclaringType == typeof(LiveHub) && m.GetBaseDefinition().DeclaringType == typeof(LiveHub))
+            .Select(m => m.Name)
+            .ToHashSet();
+
+        Assert.Equal(methods.Order(), HubRows.Select(r => r.Method).Order());
+    }
+
+    [Fact]
+    public void Every_rest_endpoint_has_a_row()
+    {
+        var endpoints = hub.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && !raw.StartsWith("/hub", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(v => $"{v} {e.RoutePattern.RawText}"))
+            .ToHashSet();
+
+        Assert.Equal(endpoints.Order(), RestRows.Select(r => $"{r.Verb} {r.Pattern}").Order());
+    }
+
+    [Fact]
+    public async Task Every_caller_is_allowed_or_refused_as_the_table_says()
+    {
+        var (world, tokens) = await Build();
+        var clients = new Dictionary<string, LiveClient>();
+        foreach (var (who, token) in tokens)
+        {
+            clients[who] = await hub.Connect(token);
+        }
+        var wrong = new List<string>();
+        try
+        {
+            foreach (var row in HubRows)
+            {
+                foreach (var who in Everyone.OrderBy(w => row.Allowed.Contains(w)))
+                {
+                    var refusal = await HubRefusal(clients[who], row.Method, row.Args(world));
+                    Judge(wrong, $"hub {row.Method}", who, row.Allowed.Contains(who), refusal);
+                }
+            }
+            foreach (var row in RestRows)
+            {
+                foreach (var who in Everyone.OrderBy(w => row.Allowed.Contains(w)))
+                {
+                    var response = await Api.Send(new HttpMethod(row.Verb), row.Path(world), tokens[who], row.Body?.Invoke(world));
+                    var refusal = response.StatusCode switch
+                    {
+                        HttpStatusCode.Unauthorized => "unauthorized",
+                        HttpStatusCode.Forbidden => "forbidden",
+                        >= HttpStatusCode.InternalServerError => $"status {(int)response.StatusCode}",
+                        _ => null,
+                    };
+                    Judge(wrong, $"{row.Verb} {row.Pattern}", who, row.Allowed.Contains(who), refusal);
+                }
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(clients.Values.Select(c => c.DisposeAsync().AsTask()));
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    private static void Judge(List<string> wrong, string what, string who, bool allowed, string? refusal)
+    {
+        var deniedAccess = refusal is "unauthorized" or "forbidden";
+        if (allowed && (deniedAccess || refusal?.StartsWith("status") == true || refusal?.StartsWith("error") == true))
+        {
+            wrong.Add($"{what}: {who} should be allowed but got {refusal}");
+        }
+        if (!allowed && !deniedAccess)
+        {
+            wrong.Add($"{what}: {who} should be refused but got {refusal ?? "an answer"}");
+        }
+    }
+
+    /// <summary>The contract code of a refused call, "error ..." for anything else that failed, null when it was answered.</summary>
+    private static async Task<string?> HubRefusal(LiveClient client, string method, object?[] args)
+    {
+        try
+        {
+            await client.Invoke<JsonElement?>(method, args);
+            return null;
+        }
+        catch (HubException error)
+        {
+            var text = error.Message[(error.Message.IndexOf("HubException: ", StringComparison.Ordinal) is var at and >= 0 ? at + 14 : 0)..];
+            var code = text.Split(':')[0];
+            return code is "bad_request" or "unauthorized" or "forbidden" or "not_found" or "conflict" or "too_large" or "rate_limited"
+                ? code : $"error {error.Message}";
+        }
+    }
+
+    /// <summary>One account with a member of each role, an outsider holding every role in another account, and something of each kind.</summary>
+    private async Task<(World World, Dictionary<string, string?> Tokens)> Build()
+    {
+        var (account, elsewhere) = (await Api.Account(), await Api.Account());
+        var tokens = new Dictionary<string, string?> { [Anonymous] = null };
+        foreach (var role in new[] { Agent, Press, Moderator, Inspector, Supervisor })
+        {
+            var member = await Api.StaffMember(account, $"矩阵{role}", role);
+            tokens[role] = (await Api.SignIn(member.Username, HubApi.StaffPassword)).Token;
+        }
+        var outsider = await Api.StaffMember(elsewhere, "外单位", Agent, Press, Moderator, Inspector, Supervisor);
+        tokens[Outsider] = (await Api.SignIn(outsider.Username, HubApi.StaffPassword)).Token;
+        var admin = await Api.Admin();
+        tokens[Admin] = admin.Token;
+        tokens[Citizen] = (await Api.Citizen("矩阵市民")).Token;
+        tokens[OtherCitizen] = (await Api.Citizen("另一位市民")).Token;
+
+        await using var agent = await hub.Connect(tokens[Agent]);
+        await agent.Invoke("SetAvailability", account, true);
+        await using var citizen = await hub.Connect(tokens[Citizen]);
+        var conversationId = (await citizen.Invoke<JsonElement>("StartConversation", account, "矩阵会话")).Str("conversationId");
+        await agent.Next("conversationAssigned", e => e.IsFor(conversationId));
+
+        var eventId = await Api.OpenEvent(tokens[Press]!, account, severity: 3, title: "矩阵事件", kind: "live");
+        await using var press = await hub.Connect(tokens[Press]);
+        var statementId = (await press.Invoke<JsonElement>("DraftStatement", eventId, "初稿")).Str("statementId");
+        var questionId = (await citizen.Invoke<JsonElement>("AskQuestion", eventId, "矩阵-q", "矩阵问题")).Str("questionId");
+        await press.Invoke<JsonElement>("ModerateQuestion", eventId, questionId, "approve");
+        return (new World(account, conversationId, eventId, statementId, questionId, admin.UserId), tokens);
+    }
+}
