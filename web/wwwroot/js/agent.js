@@ -3,6 +3,7 @@ import { api, session } from './api.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { mountChat } from './chat.js';
 import { hubError } from './connection.js';
+import { savedSession } from './sign-in-keeper.js';
 import { onLangChange, t } from './i18n.js';
 import { busy, byId, clearError, describeError, h, initPage, showError, showNotice, renderSignedIn } from './ui.js';
 
@@ -222,13 +223,7 @@ function setUpConnection() {
     role: 'agent',
     whoLabel,
     onError: (err) => showError(err),
-    session: {
-      onRenewed: (result) => {
-        auth = { ...auth, token: result.token };
-        saved.set('auth', auth);
-      },
-      onSignedOut: signOutLocally,
-    },
+    session: savedSession(saved, () => auth, signOutLocally),
   }));
   store.onChange((id) => {
     renderList();

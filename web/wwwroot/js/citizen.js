@@ -2,6 +2,7 @@
 import { api, session } from './api.js';
 import { mountChat } from './chat.js';
 import { hubError } from './connection.js';
+import { savedSession } from './sign-in-keeper.js';
 import { onLangChange, t } from './i18n.js';
 import { busy, byId, clearError, h, initPage, showError, renderSignedIn } from './ui.js';
 
@@ -164,19 +165,13 @@ function setUpConnection() {
     role: 'citizen',
     whoLabel,
     onError: (err) => showError(err),
-    session: {
-      onRenewed: (result) => {
-        auth = { ...auth, token: result.token };
-        saved.set('auth', auth);
-      },
-      onSignedOut: () => {
-        client?.stop();
-        saved.clear();
-        auth = null;
-        showView('signIn');
-        showError('err.unauthorized');
-      },
-    },
+    session: savedSession(saved, () => auth, () => {
+      client?.stop();
+      saved.clear();
+      auth = null;
+      showView('signIn');
+      showError('err.unauthorized');
+    }),
   }));
   store.onChange((id) => {
     if (id === currentId) renderChatHeader();

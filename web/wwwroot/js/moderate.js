@@ -3,6 +3,7 @@
 // Keyboard first: j/k move through the questions, a/r/m/p/e act on the selected one.
 import { api, ApiError, session } from './api.js';
 import { HubClient, hubError } from './connection.js';
+import { savedSession } from './sign-in-keeper.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { onLangChange, t } from './i18n.js';
 import { bindConnectionBadge, busy, byId, clearError, describeError, formatFullTime, formatTime, h, initPage, showError, showNotice, renderSignedIn } from './ui.js';
@@ -730,16 +731,10 @@ function onPinned(change) {
 // ---------------------------------------------------------------- sign-in and start
 
 function setUpConnection() {
-  client = new HubClient(() => auth?.token, {
-    onRenewed: (result) => {
-      auth = { ...auth, token: result.token };
-      saved.set('auth', auth);
-    },
-    onSignedOut: () => {
-      signOutLocally();
-      showError('err.unauthorized');
-    },
-  });
+  client = new HubClient(() => auth?.token, savedSession(saved, () => auth, () => {
+    signOutLocally();
+    showError('err.unauthorized');
+  }));
   bindConnectionBadge(client, byId('connection'));
   client.on('questionUpdated', onQuestion);
   client.on('questionPinned', onPinned);

@@ -2,6 +2,7 @@
 // to publication (先审后发 for grades I and II), conferences, cooperating accounts, the audit trail.
 import { api, ApiError, session } from './api.js';
 import { HubClient, hubError } from './connection.js';
+import { savedSession } from './sign-in-keeper.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { onLangChange, t } from './i18n.js';
 import { bindConnectionBadge, busy, byId, clearError, formatFullTime, formatTime, h, initPage, showError, showNotice, renderSignedIn } from './ui.js';
@@ -696,16 +697,10 @@ function removeAlerts(predicate) {
 // ---------------------------------------------------------------- connection
 
 function setUpConnection() {
-  client = new HubClient(() => auth?.token, {
-    onRenewed: (result) => {
-      auth = { ...auth, token: result.token };
-      saved.set('auth', auth);
-    },
-    onSignedOut: () => {
-      signOutLocally();
-      showError('err.unauthorized');
-    },
-  });
+  client = new HubClient(() => auth?.token, savedSession(saved, () => auth, () => {
+    signOutLocally();
+    showError('err.unauthorized');
+  }));
   bindConnectionBadge(client, byId('connection'));
 
   client.on('eventUpdate', (update) => {

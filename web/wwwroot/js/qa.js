@@ -2,6 +2,7 @@
 // follows their own questions through moderation, and upvotes. Without ?id= it lists the live sessions.
 import { api, session } from './api.js';
 import { HubClient, hubError, OfflineError } from './connection.js';
+import { savedSession } from './sign-in-keeper.js';
 import { onLangChange, t } from './i18n.js';
 import { bindConnectionBadge, busy, byId, clearError, formatFullTime, formatTime, h, initPage, showError, showNotice } from './ui.js';
 import { excerpt, kindChip, sortEvents, statusChip } from './event-view.js';
@@ -364,13 +365,7 @@ async function onConnected() {
 }
 
 function startConnection() {
-  client = new HubClient(() => auth?.token, {
-    onRenewed: (result) => {
-      auth = { ...auth, token: result.token };
-      saved.set('auth', auth);
-    },
-    onSignedOut: tokenRejected,
-  });
+  client = new HubClient(() => auth?.token, savedSession(saved, () => auth, tokenRejected));
   bindConnectionBadge(client, byId('connection'));
   client.onState(async (state) => {
     connectionState = state;

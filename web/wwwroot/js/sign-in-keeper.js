@@ -71,3 +71,19 @@ export class SignInKeeper {
     clearTimeout(this.timer);
   }
 }
+
+/**
+ * The session options of a page that keeps its sign-in as `{ token, ... }` under 'auth' in
+ * `saved`: a renewed token replaces the old one there; onSignedOut ends the page's sign-in.
+ */
+export function savedSession(saved, getAuth, onSignedOut) {
+  return {
+    onRenewed: (result) => {
+      const auth = getAuth();
+      if (!auth) return;
+      auth.token = result.token;
+      saved.set('auth', auth);
+    },
+    onSignedOut,
+  };
+}
