@@ -1,6 +1,7 @@
 using Hub.Realtime.Identity;
 using Hub.Grains.PublicEvents;
 using Hub.Web.Auth;
+using Hub.Web.Hosting;
 
 namespace Hub.Web.Apis;
 
@@ -12,7 +13,7 @@ public static class EventsApi
         var events = app.MapGroup("/api/events").WithTags("Public events");
         events.MapGet("/", ListEvents);
         events.MapGet("/{eventId}", GetEvent);
-        events.MapPost("/", OpenEvent).RequireAuthorization();
+        events.MapPost("/", OpenEvent).RequireAuthorization().RequireRateLimiting(AddressLimits.EventOpens);
         return app;
     }
 

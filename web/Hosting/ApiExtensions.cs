@@ -14,19 +14,25 @@ public static class ApiExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RuleViolationHandler>();
+        // An unreadable body reaches RuleViolationHandler in every environment, not only in
+        // Development, so it answers the same short problem+json everywhere.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks();
+        builder.AddHubAddressLimits();
         return builder;
     }
 
-    /// <summary>Errors as problem+json, the pages, identity, and the endpoints, in that order.</summary>
+    /// <summary>Forwarded headers and security headers, errors as problem+json, the pages, identity, limits, and the endpoints, in that order.</summary>
     public static WebApplication UseHubPipeline(this WebApplication app)
     {
+        app.UseHubHttpSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseWebSockets();
 
         app.MapAuthApi();
@@ -35,6 +41,7 @@ public static class ApiExtensions
         app.MapHealthChecks("/health");
         app.MapLiveHub();
         app.AnnounceAddresses();
+        app.WarnIfLimitsAreOff();
         return app;
     }
 
