@@ -40,8 +40,6 @@ public sealed class RuleViolationHandler(IProblemDetailsService problems) : IExc
     {
         { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             RuleViolation.TooLarge($"the body is larger than {ApiExtensions.MaxRequestBodyBytes} bytes"),
-        { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
-            RuleViolation.BadRequest("the body must be JSON, sent as application/json"),
         { InnerException: JsonException } =>
             RuleViolation.BadRequest("the body is not JSON of the expected shape"),
         _ => RuleViolation.BadRequest("the request could not be read; this call takes a JSON body"),

@@ -44,7 +44,12 @@ public static class HttpSecurityExtensions
     /// </summary>
     public static WebApplication UseHubHttpSecurity(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With no known proxy the framework's middleware would trust every sender, so it is
+        // left out: a node that is not told of a proxy believes no forwarded header.
+        if (app.Services.GetRequiredService<IOptions<NetworkOptions>>().Value.HasProxies)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {

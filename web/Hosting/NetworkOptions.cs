@@ -17,6 +17,8 @@ public sealed class NetworkOptions
     /// <summary>Networks of trusted proxies in CIDR notation, e.g. 10.0.0.0/24.</summary>
     public List<string> KnownNetworks { get; set; } = [];
 
+    public bool HasProxies => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
+
     public bool IsValid =>
         KnownProxies.All(p => IPAddress.TryParse(p, out _)) && KnownNetworks.All(n => IPNetwork.TryParse(n, out _));
 }
