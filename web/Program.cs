@@ -2,12 +2,14 @@ using Hub.Grains.Hosting;
 using Hub.Web.Auth;
 using Hub.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(NodeOptions.From(args));
 
 builder.AddHubSilo();
 builder.AddHubIdentity();
 builder.AddHubRealtime();
 builder.AddHubApi();
+builder.AddHubHttpSecurity();
+builder.AddHubLogging();
 
 var app = builder.Build();
 app.UseHubPipeline();

@@ -1,30 +1,59 @@
 using Hub.Grains.Common;
+using Hub.Realtime.Errors;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Realtime.Hubs;
 
 /// <summary>
-/// Turns a broken rule into the contract's hub error, "code: message", and a database that
-/// cannot be reached into "unavailable: ...", so a client knows to try again. SignalR sends a
+/// Turns a failed call into the contract's hub error, "code: message" (a database or silo that
+/// cannot be reached answers "unavailable: ...", so a client knows to try again). SignalR sends a
 /// HubException's message to the caller and keeps the connection open.
+/// <para>
+/// Each call is logged here, once: a refusal is the caller's business and gets one short debug
+/// line, an unreachable store a warning without a stack, anything else an error with its stack.
+/// SignalR's dispatcher would log every one of them at Error with a stack trace, so the web
+/// node silences its category (<see cref="DispatcherLogCategory"/>).
+/// </para>
 /// </summary>
 public sealed class RuleViolationFilter(ILogger<RuleViolationFilter> logger) : IHubFilter
 {
+    /// <summary>The logging category of SignalR's hub dispatcher.</summary>
+    public const string DispatcherLogCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
         {
             return await next(context);
         }
-        catch (RuleViolation violation)
+        catch (HubException refusal)
         {
-            throw new HubException($"{violation.Code.Prefix()}: {violation.Message}");
+            LogRefusal(context, refusal.Message);
+            throw;
         }
-        catch (Exception failure) when (StorageFailure.IsCause(failure))
+        catch (Exception failure) when (CallFailure.AsRuleViolation(failure) is { } violation)
         {
-            logger.LogWarning(failure, "{Method} failed: storage is unreachable", context.HubMethodName);
-            throw new HubException($"{HubErrorCode.Unavailable.Prefix()}: storage is unreachable; try again");
+            var answer = $"{violation.Code.Prefix()}: {violation.Message}";
+            if (violation.Code == HubErrorCode.Unavailable)
+            {
+                logger.LogWarning("{Method} answered {Answer} ({Failure}: {Reason})", context.HubMethodName, answer,
+                    failure.GetType().Name, LogText.Clean(failure.Message));
+            }
+            else
+            {
+                LogRefusal(context, answer);
+            }
+            throw new HubException(answer);
+        }
+        catch (Exception failure)
+        {
+            logger.LogError(failure, "{Method} failed", context.HubMethodName);
+            throw;
         }
     }
+
+    private void LogRefusal(HubInvocationContext context, string answer) =>
+        logger.LogDebug("{Method} refused for {User}: {Answer}", context.HubMethodName,
+            LogText.Clean(context.Context.UserIdentifier ?? "anonymous"), LogText.Clean(answer));
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Hub.Testing;
 
@@ -18,12 +19,23 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
     public const string AdminUsername = "chief-admin";
     public const string AdminPassword = "admin-password-for-tests";
 
+    /// <summary>Every test client shares the loopback address, so tests raise the per-address limits far above what they use.</summary>
+    public static readonly IReadOnlyDictionary<string, string> LoopbackLimits = new Dictionary<string, string>
+    {
+        ["Hub:Limits:CitizenTokens:Permits"] = "1000000",
+        ["Hub:Limits:StaffSignIns:Permits"] = "1000000",
+        ["Hub:Limits:EventOpens:Permits"] = "1000000",
+    };
+
     private readonly Dictionary<string, string> _settings;
+    private readonly ILoggerProvider? _logs;
 
     /// <param name="overrides">Settings that replace the defaults, to test how the node reacts to them or to join nodes.</param>
-    public HubAppFactory(IReadOnlyDictionary<string, string>? overrides = null)
+    /// <param name="logs">Also receives the node's log, for tests of what it logs.</param>
+    public HubAppFactory(IReadOnlyDictionary<string, string>? overrides = null, ILoggerProvider? logs = null)
     {
-        _settings = new Dictionary<string, string>
+        _logs = logs;
+        _settings = new Dictionary<string, string>(LoopbackLimits)
         {
             ["urls"] = "http://127.0.0.1:0",
             ["Hub:ClusterId"] = $"test-{Guid.NewGuid():N}",
@@ -60,6 +72,10 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class HubProcess : IAsyncDisposable
         };
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in HubAppFactory.LoopbackLimits.Concat(settings))
         {
             start.Environment[key.Replace(":", "__")] = value;
         }
@@ -108,7 +108,8 @@ public sealed class HubProcess : IAsyncDisposable
         return File.Exists(path) ? path : throw new FileNotFoundException($"build the solution first: {assembly} is missing", path);
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The folder holding Hub.sln, found above the test assembly.</summary>
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Hub.sln")))

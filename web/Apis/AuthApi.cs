@@ -2,6 +2,7 @@ using Hub.Realtime.Identity;
 using Hub.Grains.Common;
 using Hub.Grains.Staff;
 using Hub.Web.Auth;
+using Hub.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Web.Apis;
@@ -12,8 +13,8 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Identity");
-        auth.MapPost("/citizen", SignInCitizen);
-        auth.MapPost("/staff", SignInStaff);
+        auth.MapPost("/citizen", SignInCitizen).RequireRateLimiting(AddressLimits.CitizenTokens);
+        auth.MapPost("/staff", SignInStaff).RequireRateLimiting(AddressLimits.StaffSignIns);
         auth.MapPost("/renew", Renew).RequireAuthorization();
         return app;
     }

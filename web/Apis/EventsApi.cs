@@ -2,6 +2,7 @@ using Hub.Realtime.Identity;
 using Hub.Grains.Common;
 using Hub.Grains.PublicEvents;
 using Hub.Web.Auth;
+using Hub.Web.Hosting;
 
 namespace Hub.Web.Apis;
 
@@ -13,7 +14,7 @@ public static class EventsApi
         var events = app.MapGroup("/api/events").WithTags("Public events");
         events.MapGet("/", ListEvents);
         events.MapGet("/{eventId}", GetEvent);
-        events.MapPost("/", OpenEvent).RequireAuthorization();
+        events.MapPost("/", OpenEvent).RequireAuthorization().RequireRateLimiting(AddressLimits.EventOpens);
         return app;
     }
 

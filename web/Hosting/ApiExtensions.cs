@@ -1,6 +1,9 @@
+using Hub.Grains.Common;
 using Hub.Web.Apis;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Hub.Web.Hosting;
 
@@ -14,19 +17,25 @@ public static class ApiExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RuleViolationHandler>();
+        // An unreadable body reaches RuleViolationHandler in every environment, not only in
+        // Development, so it answers the same short problem+json everywhere.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks();
+        builder.AddHubAddressLimits();
         return builder;
     }
 
-    /// <summary>Errors as problem+json, the pages, identity, and the endpoints, in that order.</summary>
+    /// <summary>Forwarded headers and security headers, errors as problem+json, the pages, identity, limits, and the endpoints, in that order.</summary>
     public static WebApplication UseHubPipeline(this WebApplication app)
     {
+        app.UseHubHttpSecurity();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(AnswerEmptyError);
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseWebSockets();
 
         app.MapAuthApi();
@@ -37,7 +46,30 @@ public static class ApiExtensions
         app.MapHealthChecks("/health");
         app.MapLiveHub();
         app.AnnounceAddresses();
+        app.WarnIfLimitsAreOff();
         return app;
+    }
+
+    /// <summary>
+    /// An error answered without a body gets problem+json. A body that is not sent as JSON is
+    /// answered 415 by the framework; the contract's status for it is 400.
+    /// </summary>
+    private static Task AnswerEmptyError(StatusCodeContext pages)
+    {
+        var http = pages.HttpContext;
+        var problem = new ProblemDetails { Status = http.Response.StatusCode };
+        if (http.Response.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            http.Response.StatusCode = HubErrorCode.BadRequest.HttpStatus();
+            problem = new ProblemDetails
+            {
+                Status = http.Response.StatusCode,
+                Title = HubErrorCode.BadRequest.Prefix(),
+                Detail = "the body must be JSON, sent as application/json",
+            };
+        }
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }).AsTask();
     }
 
     /// <summary>Says where the hub listens once it does, so the Run command prints its URL.</summary>

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Hub.Web.Tests;
+
+/// <summary>
+/// When the silo that holds a grain dies, calls to that grain answer "unavailable:" on the hub
+/// and 503 problem+json over REST until the cluster has recovered, never a bare
+/// "An unexpected error occurred".
+/// </summary>
+public sealed class SiloLossTests
+{
+    /// <summary>Grains of each kind started on the silo to be lost; placement spreads them, so some live there.</summary>
+    private const int PerKind = 6;
+
+    [Fact]
+    public async Task Calls_to_grains_of_a_dead_silo_answer_unavailable()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Hub:ClusterId"] = $"silo-loss-{Guid.NewGuid():N}",
+            ["Hub:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+        };
+        await using var survivor = new HubAppFactory(settings);
+        var onSurvivor = new HubApi(survivor.Address);
+        var doomedAddress = new Uri($"http://127.0.0.1:{HubAppFactory.FreePort()}");
+        await using var doomed = await HubProcess.StartWeb(new Dictionary<string, string>(settings)
+        {
+            ["Hub:Admin:Username"] = HubAppFactory.AdminUsername,
+            ["Hub:Admin:Password"] = HubAppFactory.AdminPassword,
+            ["Hub:SiloPort"] = HubAppFactory.FreePort().ToString(),
+            ["Hub:GatewayPort"] = HubAppFactory.FreePort().ToString(),
+            ["Hub:PrimarySiloEndpoint"] = $"127.0.0.1:{survivor.Setting("Hub:SiloPort")}",
+        }, doomedAddress);
+        var onDoomed = new HubApi(doomedAddress);
+        var account = await onDoomed.Account("节点故障测试");
+        var events = new List<string>();
+        var press = await onDoomed.Press(account);
+        for (var i = 0; i < PerKind; i++)
+        {
+            events.Add(await onDoomed.OpenEvent(press.Token, account, severity: 4, title: $"事件 {i}"));
+        }
+        var citizen = await onDoomed.Citizen();
+        var conversationIds = new List<string>();
+        await using (var client = await LiveClient.Connect(doomedAddress, citizen.Token))
+        {
+            for (var i = 0; i < PerKind; i++)
+            {
+                conversationIds.Add((await client.Invoke<JsonElement>("StartConversation", account, $"咨询 {i}")).Str("conversationId"));
+            }
+        }
+
+        doomed.Kill();
+
+        await using var survivorClient = await LiveClient.Connect(onSurvivor.Address, citizen.Token);
+        var answers = await Task.WhenAll(conversationIds.Select(id => Answer(survivorClient.Invoke<JsonElement>("GetConversation", id))));
+        var rest = await Task.WhenAll(events.Select(id => onSurvivor.Send(HttpMethod.Get, $"/api/events/{id}")));
+
+        // SignalR words every hub error "An unexpected error occurred invoking ..."; a bare one lacks the HubException's code.
+        Assert.All(answers, a => Assert.True(a == "answered" || a.Contains("HubException: "), a));
+        Assert.Contains(answers, a => a.Contains("HubException: unavailable: "));
+        Assert.All(rest, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable }));
+        Assert.Contains(rest, r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
+        var unavailable = rest.First(r => r.StatusCode == HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("unavailable", (await unavailable.Content.ReadFromJsonAsync<JsonElement>()).Str("title"));
+    }
+
+    private static async Task<string> Answer(Task<JsonElement> call)
+    {
+        try
+        {
+            await call;
+            return "answered";
+        }
+        catch (HubException refused)
+        {
+            return refused.Message;
+        }
+    }
+}
