@@ -2,6 +2,7 @@ using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Conversations;
 using Hub.Grains.Limits;
+using Hub.Realtime.Errors;
 
 namespace Hub.Realtime.Hubs;
 
@@ -21,7 +22,16 @@ public sealed partial class LiveHub
     {
         var (caller, conversation) = (Caller, Conversation(conversationId));
         await Take(caller, UserAction.Message);
-        return new(await conversation.Send(caller, clientMessageId, text));
+        try
+        {
+            return new(await conversation.Send(caller, clientMessageId, text));
+        }
+        catch (Exception failure) when (CallFailure.IsLostSilo(failure))
+        {
+            // The conversation's silo went away mid-call: the grain comes back on a survivor, and
+            // the client message id makes asking again safe (a stored message answers its seq).
+            return new(await conversation.Send(caller, clientMessageId, text));
+        }
     }
 
     public Task<IReadOnlyList<ChatMessage>> GetHistory(string conversationId, long afterSeq) =>

@@ -12,8 +12,24 @@ namespace Hub.Web.Tests;
 /// thresholds, reports), not performance.
 /// </summary>
 [Collection(HubCollection.Name)]
-public sealed class LoadTestSmokeTests(HubFixture hub) : IDisposable
+public sealed class LoadTestSmokeTests(LoadTestSmokeTests.LimitlessNode node) : IDisposable, IClassFixture<LoadTestSmokeTests.LimitlessNode>
 {
+    /// <summary>A node run as load testers run one on a closed network: with the limits off.</summary>
+    public sealed class LimitlessNode : IAsyncLifetime
+    {
+        private readonly HubAppFactory _factory = new(new Dictionary<string, string> { ["Hub:Limits:Enabled"] = "false" });
+
+        public Uri Address { get; private set; } = null!;
+
+        public Task InitializeAsync()
+        {
+            Address = _factory.Address;
+            return Task.CompletedTask;
+        }
+
+        public Task DisposeAsync() => _factory.DisposeAsync().AsTask();
+    }
+
     private readonly string _reports = Directory.CreateTempSubdirectory("hub-load-smoke-").FullName;
 
     [Fact]
@@ -80,7 +96,7 @@ public sealed class LoadTestSmokeTests(HubFixture hub) : IDisposable
     {
         string[] args =
         [
-            scenario, "--target", hub.Api.Address.ToString(), "--admin-user", HubAppFactory.AdminUsername,
+            scenario, "--target", node.Address.ToString(), "--admin-user", HubAppFactory.AdminUsername,
             "--admin-pass", HubAppFactory.AdminPassword, "--duration", "2s", "--warmup", "0s", "--refresh", "1s",
             "--report-dir", _reports, "--plain", .. options,
         ];

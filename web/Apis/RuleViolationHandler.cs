@@ -22,6 +22,10 @@ public sealed class RuleViolationHandler(IProblemDetailsService problems) : IExc
             return false;
         }
         http.Response.StatusCode = violation.Code.HttpStatus();
+        if (violation.RetryAfter is { } wait)
+        {
+            http.Response.Headers.RetryAfter = $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))}";
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
