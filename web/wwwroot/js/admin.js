@@ -1,6 +1,8 @@
 // Administration: government accounts, the staff who answer for them, and the security log.
+// The staff table and its actions live in staff-admin.js, the log in security-log.js.
 import { api, ApiError, session } from './api.js';
 import { bindSecurityLog } from './security-log.js';
+import { bindStaffAdmin } from './staff-admin.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { onLangChange, t } from './i18n.js';
 import { busy, byId, clearError, h, initPage, showError, showNotice, renderSignedIn } from './ui.js';
@@ -26,6 +28,7 @@ function renderAccounts() {
   select.replaceChildren(...accounts.map((a) => h('option', { value: a.id, text: `${a.name}（${a.id}）` })));
   if (accounts.some((a) => a.id === chosen)) select.value = chosen;
   securityLog.setAccounts(accounts);
+  staffAdmin.setAccounts(accounts);
 }
 
 async function loadAccounts() {
@@ -49,6 +52,12 @@ function handleFailure(err) {
 }
 
 const securityLog = bindSecurityLog({ token: () => auth?.token, onFailure: handleFailure });
+const staffAdmin = bindStaffAdmin({
+  token: () => auth?.token,
+  selfId: () => auth?.userId,
+  onFailure: handleFailure,
+  onChanged: () => securityLog.load(),
+});
 
 function showSignIn() {
   renderHeader();
@@ -61,6 +70,7 @@ function enterAdmin() {
   byId('signInView').hidden = true;
   byId('adminView').hidden = false;
   loadAccounts();
+  staffAdmin.load();
   securityLog.load();
 }
 
@@ -123,6 +133,8 @@ byId('staffForm').addEventListener('submit', (event) => {
       showNotice('admin.staffCreated', { username: staff.username, userId: result?.userId ?? '' });
       for (const id of ['staffUsername', 'staffPassword', 'staffDisplayName']) byId(id).value = '';
       byId('staffUsername').focus();
+      staffAdmin.load();
+      securityLog.load();
     } catch (err) {
       handleFailure(err);
     }
@@ -137,6 +149,7 @@ byId('signOut').addEventListener('click', () => {
 onLangChange(() => {
   renderHeader();
   renderAccounts();
+  staffAdmin.render();
   securityLog.render();
 });
 

@@ -81,6 +81,11 @@ export const api = {
   createAccount: (token, account) => request('POST', '/api/accounts', { body: account, token }),
   createStaff: (token, accountId, staff) =>
     request('POST', `/api/accounts/${encodeURIComponent(accountId)}/staff`, { body: staff, token }),
+  staff: (token) => request('GET', '/api/staff', { token }),
+  changeStaff: (token, userId, change) =>
+    request('PATCH', `/api/staff/${encodeURIComponent(userId)}`, { body: change, token }),
+  setAccountRoles: (token, accountId, userId, roles) =>
+    request('PUT', `/api/accounts/${encodeURIComponent(accountId)}/staff/${encodeURIComponent(userId)}`, { body: { roles }, token }),
   events: (token) => request('GET', '/api/events', { token }),
   event: (eventId, token) => request('GET', `/api/events/${encodeURIComponent(eventId)}`, { token }),
   createEvent: (token, event) => request('POST', '/api/events', { body: event, token }),
