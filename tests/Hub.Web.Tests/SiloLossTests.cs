@@ -23,6 +23,8 @@ public sealed class SiloLossTests
         {
             ["Hub:ClusterId"] = $"silo-loss-{Guid.NewGuid():N}",
             ["Hub:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            // One citizen holds all of the test's conversations with one account.
+            ["Hub:Limits:OpenConversationsPerAccount"] = $"{PerKind}",
         };
         await using var survivor = new HubAppFactory(settings);
         var onSurvivor = new HubApi(survivor.Address);
