@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hub.Grains.Accounts;
 
-public sealed class AccountGrain(
+public sealed partial class AccountGrain(
     [PersistentState("account", StorageNames.Grains)] IPersistentState<AccountState> state,
     IOptions<RoutingOptions> routing,
     IOptions<LimitOptions> limits,
@@ -95,16 +95,6 @@ public sealed class AccountGrain(
         }
     }
 
-    async Task IAccountGrain.GoOffline(string agentId)
-    {
-        if (State.Agents.TryGetValue(agentId, out var slot) && slot.Available)
-        {
-            slot.Available = false;
-            slot.AvailableSince = null;
-            await state.WriteOrReload(this);
-        }
-    }
-
     async Task<RoutingResult> IAccountGrain.RequestAgent(RoutingRequest request)
     {
         RequireProfile();
@@ -121,7 +111,7 @@ public sealed class AccountGrain(
 
         RequireRoomFor(request);
         State.OpenCitizens[request.ConversationId] = request.CitizenId;
-        if (State.Queue.Count == 0 && AgentSelection.Pick(State.Agents, Capacity) is { } agentId)
+        if (State.Queue.Count == 0 && AgentSelection.Pick(State.Agents, Capacity, IsPresent) is { } agentId)
         {
             TakeOn(agentId, request.ConversationId);
             await state.WriteOrReload(this);
@@ -190,7 +180,7 @@ public sealed class AccountGrain(
         while (true)
         {
             var assigned = new List<(string ConversationId, AgentAssignment Assignment)>();
-            while (State.Queue.Count > 0 && AgentSelection.Pick(State.Agents, Capacity) is { } agentId)
+            while (State.Queue.Count > 0 && AgentSelection.Pick(State.Agents, Capacity, IsPresent) is { } agentId)
             {
                 var next = State.Queue[0];
                 State.Queue.RemoveAt(0);

@@ -4,13 +4,13 @@ namespace Hub.Grains.Accounts;
 public static class AgentSelection
 {
     /// <summary>
-    /// The available agent below capacity with the fewest open conversations; ties go to
+    /// The available and present agent below capacity with the fewest open conversations; ties go to
     /// whoever has waited longest since their last assignment, then to the lower id so the
     /// choice is deterministic. Null when nobody can take one.
     /// </summary>
-    public static string? Pick(IReadOnlyDictionary<string, AgentSlot> agents, int capacity) =>
+    public static string? Pick(IReadOnlyDictionary<string, AgentSlot> agents, int capacity, Func<string, bool> isPresent) =>
         agents
-            .Where(a => a.Value.Available && a.Value.Open.Count < capacity)
+            .Where(a => a.Value.Available && a.Value.Open.Count < capacity && isPresent(a.Key))
             .OrderBy(a => a.Value.Open.Count)
             .ThenBy(a => a.Value.WaitingSince)
             .ThenBy(a => a.Key, StringComparer.Ordinal)

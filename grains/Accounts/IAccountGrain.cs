@@ -26,8 +26,11 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>An agent of this account starts or stops taking conversations.</summary>
     Task SetAvailability(string agentId, bool available);
 
-    /// <summary>The agent's last connection closed: take no new conversations until they return.</summary>
-    Task GoOffline(string agentId);
+    /// <summary>These agents hold a live connection on that node: they are present for one lease more.</summary>
+    Task RenewPresence(string nodeId, IReadOnlyList<string> agentIds);
+
+    /// <summary>The agent's last connection on that node closed: no new conversations unless another node renews them.</summary>
+    Task LeavePresence(string nodeId, string agentId);
 
     /// <summary>Routes a conversation to an agent now, or queues it first in first out.</summary>
     Task<RoutingResult> RequestAgent(RoutingRequest request);

@@ -18,6 +18,9 @@ public sealed class ConversationGrain(
     ISecurityLog securityLog,
     [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IConversationGrain
 {
+    /// <summary>What the citizen and the next agent read when a conversation is handed back.</summary>
+    public const string HandBackNote = "the agent was away longer than the grace period; the next available agent takes over";
+
     private long _lastSeq;
 
     private ConversationState State => state.State;
@@ -208,6 +211,25 @@ public sealed class ConversationGrain(
             return false;
         }
         await Apply(assignment);
+        return true;
+    }
+
+    async Task<bool> IConversationGrain.HandBack(string agentId)
+    {
+        if (State.Status != ConversationStatus.Assigned || State.AgentId != agentId)
+        {
+            return false;
+        }
+        // Recorded as a move within the account, so the next agent sees where it came from and why.
+        State.Transfers.Add(new TransferRecord(State.AccountId, State.AccountId, agentId, HandBackNote, time.GetUtcNow()));
+        State.Status = ConversationStatus.Queued;
+        State.AgentId = null;
+        State.AgentName = null;
+        State.QueuePosition = 1;
+        await state.WriteOrReload(this);
+        await push.ToUsers([State.CitizenId, agentId], ClientEvents.ConversationTransferred,
+            new ConversationTransferred(Id, State.AccountId, State.AccountId, HandBackNote, agentId));
+        await PushStatus([State.CitizenId]);
         return true;
     }
 

@@ -35,4 +35,11 @@ public interface IConversationGrain : IGrainWithStringKey
 
     /// <summary>The account gives a queued conversation to an agent; false when it is no longer waiting there.</summary>
     Task<bool> AssignAgent(AgentAssignment assignment);
+
+    /// <summary>
+    /// The account takes the conversation back from an agent who was gone too long: it waits
+    /// in the queue again, and its citizen and next agent are told why. False when that agent
+    /// no longer holds it.
+    /// </summary>
+    Task<bool> HandBack(string agentId);
 }

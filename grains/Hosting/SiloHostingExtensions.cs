@@ -95,6 +95,8 @@ public static class SiloHostingExtensions
         builder.Services.AddOptions<RoutingOptions>()
             .Bind(builder.Configuration.GetSection(RoutingOptions.Section))
             .Validate(o => o.AgentCapacity is >= 1 and <= 100, "Hub:Routing:AgentCapacity must be 1 to 100")
+            .Validate(o => o.AgentGracePeriod > TimeSpan.Zero && o.PresenceRenewal > TimeSpan.Zero && o.PresenceLease > o.PresenceRenewal,
+                "Hub:Routing:AgentGracePeriod and PresenceRenewal must be positive, and PresenceLease longer than PresenceRenewal")
             .ValidateOnStart();
         builder.Services.AddOptions<LegalClockOptions>()
             .Bind(builder.Configuration.GetSection(LegalClockOptions.Section))

@@ -1,9 +1,8 @@
-using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Limits;
-using Hub.Grains.Presence;
 using Hub.Grains.Push;
 using Hub.Realtime.Identity;
+using Hub.Realtime.Presence;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Realtime.Hubs;
@@ -12,7 +11,8 @@ namespace Hub.Realtime.Hubs;
 /// The one SignalR hub of the contract. It authenticates, checks the shape of arguments,
 /// calls a grain and maps the answer; the rules live in the grains. One partial file per area.
 /// </summary>
-public sealed partial class LiveHub(IGrainFactory grains, LocalConnections local, StaffSessions staffSessions, IOptions<LimitOptions> limits)
+public sealed partial class LiveHub(
+    IGrainFactory grains, LocalConnections local, LocalAgents agents, StaffSessions staffSessions, IOptions<LimitOptions> limits)
     : Microsoft.AspNetCore.SignalR.Hub
 {
 
@@ -24,10 +24,7 @@ public sealed partial class LiveHub(IGrainFactory grains, LocalConnections local
         {
             local.Connected(caller.UserId, Context.ConnectionId);
             staffSessions.Opened(Context);
-            if (caller.HasRole(Roles.Agent))
-            {
-                await grains.GetGrain<IUserPresenceGrain>(caller.UserId).Connected(Context.ConnectionId);
-            }
+            await agents.Connected(caller, Context.ConnectionId);
             // Press officers and moderators hear of their accounts' events (clock alerts,
             // statements, questions waiting for moderation) on every connection.
             await JoinAccountGroups(caller, Roles.Press, PushGroups.PressOf);
@@ -40,10 +37,9 @@ public sealed partial class LiveHub(IGrainFactory grains, LocalConnections local
     {
         local.Disconnected(Context.ConnectionId);
         staffSessions.Closed(Context);
-        if (Context.User.ToCaller() is { } caller && caller.HasRole(Roles.Agent)
-            && await grains.GetGrain<IUserPresenceGrain>(caller.UserId).Disconnected(Context.ConnectionId))
+        if (Context.UserIdentifier is { } userId)
         {
-            await Task.WhenAll(caller.AccountsWhere(Roles.Agent).Select(a => grains.GetGrain<IAccountGrain>(a).GoOffline(caller.UserId)));
+            await agents.Disconnected(userId, Context.ConnectionId);
         }
         await base.OnDisconnectedAsync(exception);
     }

@@ -46,7 +46,12 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(HubClock.Key, Time);
             silo.Services.AddSingleton<IMessageLog>(new FaultyMessageLog(new InMemoryMessageLog()));
             silo.Services.AddSingleton<IClientPush>(Push);
-            silo.Services.Configure<RoutingOptions>(o => o.AgentCapacity = AgentCapacity);
+            silo.Services.Configure<RoutingOptions>(o =>
+            {
+                o.AgentCapacity = AgentCapacity;
+                // Accounts look for gone agents this often in real time; who is gone is judged on the fake clock.
+                o.PresenceRenewal = TimeSpan.FromMilliseconds(100);
+            });
             silo.Services.Configure<QuestionOptions>(o =>
             {
                 o.VoteLimit = VoteLimit;

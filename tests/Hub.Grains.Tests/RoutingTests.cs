@@ -89,7 +89,7 @@ public sealed class RoutingTests(ClusterFixture fixture)
         Assert.Equal(agent.UserId, (await kept.Describe(citizen)).AgentId);
 
         await _given.SetAvailable(account, agent, true);
-        await fixture.Grains.GetGrain<IAccountGrain>(account).GoOffline(agent.UserId);
+        await fixture.Grains.GetGrain<IAccountGrain>(account).LeavePresence(Scenario.Node, agent.UserId);
         var (_, afterOffline) = await _given.Start(account, Scenario.Citizen());
         Assert.Equal("queued", afterOffline.Status);
     }

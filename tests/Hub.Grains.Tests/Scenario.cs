@@ -26,12 +26,16 @@ public sealed class Scenario(ClusterFixture fixture)
         var agent = Staff(accountId, Roles.Agent);
         var account = Grains.GetGrain<IAccountGrain>(accountId);
         await account.SetStaff(new StaffMember(agent.UserId, agent.DisplayName, agent.Roles));
+        await account.RenewPresence(Node, [agent.UserId]);
         if (available)
         {
             await account.SetAvailability(agent.UserId, true);
         }
         return agent;
     }
+
+    /// <summary>The node the scenario's agents are connected to.</summary>
+    public const string Node = "test-node";
 
     public Task SetAvailable(string accountId, Caller agent, bool available) =>
         Grains.GetGrain<IAccountGrain>(accountId).SetAvailability(agent.UserId, available);

@@ -135,6 +135,7 @@ public sealed class StaffTests(ClusterFixture fixture) : IAsyncLifetime
         var account = await given.Account();
         var staff = NewStaff();
         var agent = await staff.Register(Registration(Roles.Agent) with { AccountIds = [account] });
+        await fixture.Grains.GetGrain<IAccountGrain>(account).RenewPresence(Scenario.Node, [agent.UserId]);
         await fixture.Grains.GetGrain<IAccountGrain>(account).SetAvailability(agent.UserId, true);
 
         await staff.Change(new StaffChange(Disabled: true));

@@ -84,6 +84,39 @@ public sealed class NodeLossTests
         Assert.Equal("response", breach.Str("clock"));
     }
 
+    [Fact]
+    public async Task Conversations_of_an_agent_on_a_lost_node_go_to_an_agent_on_the_survivor_after_the_grace_period()
+    {
+        await using var database = await TestDatabase.Create();
+        var settings = ClusterSettings(database);
+        settings["Hub:Routing:AgentGracePeriod"] = "00:00:03";
+        settings["Hub:Routing:PresenceLease"] = "00:00:02";
+        settings["Hub:Routing:PresenceRenewal"] = "00:00:00.500";
+        var doomedAddress = new Uri($"http://127.0.0.1:{HubAppFactory.FreePort()}");
+        await using var doomed = await StartDoomed(settings, doomedAddress);
+        await using var survivor = new HubAppFactory(settings);
+        var onSurvivor = new HubApi(survivor.Address);
+        var account = await onSurvivor.Account("坐席故障测试");
+        var lostAgentToken = (await onSurvivor.Agent(account, "将失联的坐席")).Token;
+        var keptAgent = await onSurvivor.Agent(account, "留守坐席");
+        await using var lostAgent = await LiveClient.Connect(doomedAddress, lostAgentToken);
+        await lostAgent.Invoke("SetAvailability", account, true);
+        await using var citizen = await LiveClient.Connect(survivor.Address, (await onSurvivor.Citizen()).Token);
+        var id = (await citizen.Invoke<JsonElement>("StartConversation", account, "坐席掉线")).Str("conversationId");
+        await lostAgent.Next("conversationAssigned", e => e.IsFor(id));
+        await citizen.Invoke<JsonElement>("SendMessage", id, "before", "在吗？");
+        await using var agent = await LiveClient.Connect(survivor.Address, keptAgent.Token);
+        await agent.Invoke("SetAvailability", account, true);
+
+        doomed.Kill();
+
+        var assigned = await agent.Next("conversationAssigned", e => e.IsFor(id), RecoveryDeadline);
+        Assert.Equal(keptAgent.UserId, assigned.Str("agentId"));
+        await citizen.Next("conversationTransferred", e => e.IsFor(id));
+        var history = await agent.Invoke<JsonElement[]>("GetHistory", id, 0L);
+        Assert.Equal(["在吗？"], history.Select(m => m.Str("text")));
+    }
+
     private static Dictionary<string, string> ClusterSettings(TestDatabase database) => new()
     {
         ["ConnectionStrings:Postgres"] = database.ConnectionString,

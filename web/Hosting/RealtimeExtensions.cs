@@ -1,5 +1,6 @@
 using Hub.Realtime.Hosting;
 using Hub.Realtime.Hubs;
+using Hub.Realtime.Presence;
 using Hub.Web.Auth;
 using Microsoft.AspNetCore.SignalR;
 
@@ -19,6 +20,9 @@ public static class RealtimeExtensions
             options.AddFilter<RuleViolationFilter>();
         });
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
+        builder.Services.AddSingleton<NodeIdentity>();
+        builder.Services.AddSingleton<LocalAgents>();
+        builder.Services.AddHostedService<AgentPresenceRenewer>();
         return builder;
     }
 
