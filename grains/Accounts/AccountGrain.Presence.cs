@@ -69,27 +69,45 @@ public sealed partial class AccountGrain : IRemindable
 
     /// <summary>
     /// The agent's open conversations go to the front of the queue, in the order they were
-    /// assigned, so their citizens wait the least; each conversation tells its citizen why.
+    /// assigned, so their citizens wait the least; each conversation tells its citizen why. A
+    /// conversation moves only once its grain has agreed: one that cannot be reached now (its
+    /// silo died with the agent's node) stays with the agent and is tried again on the next check.
     /// </summary>
     private async Task HandBack(string agentId)
     {
         var slot = State.Agents[agentId];
-        var held = slot.Open.ToList();
-        slot.Open.Clear();
         var now = time.GetUtcNow();
-        State.Queue.InsertRange(0, held.Select(id => new QueuedConversation(id, State.OpenCitizens.GetValueOrDefault(id) ?? "", now)));
-        await state.WriteOrReload(this);
-        logger.LogInformation("Agent {AgentId} was gone longer than {Grace}: {Count} conversations go back to the queue",
-            agentId, routing.Value.AgentGracePeriod, held.Count);
-
-        foreach (var conversationId in held)
+        var returned = new List<QueuedConversation>();
+        foreach (var conversationId in slot.Open.ToList())
         {
-            if (!await GrainFactory.GetGrain<IConversationGrain>(conversationId).HandBack(agentId))
+            bool held;
+            try
             {
-                State.Queue.RemoveAll(q => q.ConversationId == conversationId);
+                held = await GrainFactory.GetGrain<IConversationGrain>(conversationId).HandBack(agentId);
+            }
+            catch (Exception failure) when (failure is not RuleViolation)
+            {
+                logger.LogWarning("Conversation {ConversationId} could not be handed back yet: {Reason}", conversationId, failure.GetType().Name);
+                continue;
+            }
+            slot.Open.Remove(conversationId);
+            if (held)
+            {
+                returned.Add(new QueuedConversation(conversationId, State.OpenCitizens.GetValueOrDefault(conversationId) ?? "", now));
+            }
+            else
+            {
+                State.OpenCitizens.Remove(conversationId);
             }
         }
+        if (returned.Count == 0 && slot.Open.Count > 0)
+        {
+            return;
+        }
+        State.Queue.InsertRange(0, returned);
         await state.WriteOrReload(this);
+        logger.LogInformation("Agent {AgentId} was gone longer than {Grace}: {Count} conversations went back to the queue",
+            agentId, routing.Value.AgentGracePeriod, returned.Count);
         await Drain();
     }
 

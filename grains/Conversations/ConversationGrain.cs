@@ -216,6 +216,11 @@ public sealed class ConversationGrain(
 
     async Task<bool> IConversationGrain.HandBack(string agentId)
     {
+        if (State.Status == ConversationStatus.Queued)
+        {
+            // Handed back already, and the account lost its record of that: it is waiting.
+            return true;
+        }
         if (State.Status != ConversationStatus.Assigned || State.AgentId != agentId)
         {
             return false;

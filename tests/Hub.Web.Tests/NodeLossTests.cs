@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
+using Xunit.Abstractions;
 
 namespace Hub.Web.Tests;
 
@@ -10,7 +11,7 @@ namespace Hub.Web.Tests;
 /// message log before it was acknowledged. The incident clocks' reminders, kept in
 /// PostgreSQL, fire on the surviving node.
 /// </summary>
-public sealed class NodeLossTests
+public sealed class NodeLossTests(ITestOutputHelper output)
 {
     private const int Citizens = 6;
     private const int MessagesBefore = 3;
@@ -109,8 +110,11 @@ public sealed class NodeLossTests
         await agent.Invoke("SetAvailability", account, true);
 
         doomed.Kill();
+        var killedAt = DateTimeOffset.UtcNow;
 
-        var assigned = await agent.Next("conversationAssigned", e => e.IsFor(id), RecoveryDeadline);
+        // The cluster first has to notice the dead silo if the conversation's grain lived there.
+        var assigned = await agent.Next("conversationAssigned", e => e.IsFor(id), ReminderDeadline);
+        output.WriteLine($"reassigned {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:0.0} s after the node was killed");
         Assert.Equal(keptAgent.UserId, assigned.Str("agentId"));
         await citizen.Next("conversationTransferred", e => e.IsFor(id));
         var history = await agent.Invoke<JsonElement[]>("GetHistory", id, 0L);
