@@ -28,6 +28,23 @@ public sealed class StaffGrain(
 
     private string Username => this.GetPrimaryKeyString();
 
+    /// <summary>
+    /// Members stored before roles were held per account carry neither grants nor a stamp, and
+    /// are missing from the directory: they get their roles in each of their accounts, a stamp
+    /// (which ends their old tokens) and a directory entry the first time they are needed.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Identity is { } stored && (stored.Grants is null || string.IsNullOrEmpty(stored.Stamp)))
+        {
+            State.Identity = StaffIdentity.Of(stored.UserId, Username, stored.DisplayName, stored.Roles.Contains(Roles.Admin),
+                AccountGrant.Everywhere(stored.AccountIds, stored.Roles));
+            await state.WriteOrReload(this);
+            await GrainFactory.GetGrain<IStaffDirectoryGrain>(0).Add(stored.UserId, Username);
+        }
+        await base.OnActivateAsync(cancellationToken);
+    }
+
     async Task<StaffIdentity> IStaffGrain.Register(StaffRegistration registration)
     {
         RequirePassword(registration.Password);
