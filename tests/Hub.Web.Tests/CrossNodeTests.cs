@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Grains.Limits;
 
 namespace Hub.Web.Tests;
 
@@ -75,5 +76,26 @@ public sealed class CrossNodeTests : IAsyncLifetime
         }
         Assert.All(ids, id => Assert.Equal([1L, 2L], citizen.Received("message").Where(m => m.IsFor(id)).Select(m => m.Long("seq"))));
         Assert.All(ids, id => Assert.Equal([1L, 2L], agent.Received("message").Where(m => m.IsFor(id)).Select(m => m.Long("seq"))));
+    }
+
+    [Fact]
+    public async Task A_citizens_message_limit_counts_their_sends_on_every_node()
+    {
+        var onFirst = new HubApi(_first.Address);
+        var account = await onFirst.Account("跨节点限流");
+        var token = (await onFirst.Citizen()).Token;
+        await using var viaFirst = await LiveClient.Connect(_first.Address, token);
+        await using var viaSecond = await LiveClient.Connect(_second.Address, token);
+        var id = (await viaFirst.Invoke<JsonElement>("StartConversation", account, "限流")).Str("conversationId");
+        var permits = new LimitOptions().Messages.Permits;
+
+        for (var i = 0; i < permits; i++)
+        {
+            await (i % 2 == 0 ? viaFirst : viaSecond).Invoke<JsonElement>("SendMessage", id, $"m{i}", $"消息 {i}");
+        }
+
+        await HubAssert.Refused("rate_limited", viaFirst.Invoke<JsonElement>("SendMessage", id, "over-1", "多一条"));
+        await HubAssert.Refused("rate_limited", viaSecond.Invoke<JsonElement>("SendMessage", id, "over-2", "再多一条"));
+        Assert.Equal(permits, (await viaSecond.Invoke<JsonElement[]>("GetHistory", id, 0L)).Length);
     }
 }
