@@ -25,6 +25,9 @@ public sealed class AgentSlot
     [Id(2)] public DateTimeOffset? LastAssignedAt { get; set; }
     [Id(3)] public DateTimeOffset? AvailableSince { get; set; }
 
+    /// <summary>This agent's capacity as their supervisor set it; null for the account's default.</summary>
+    [Id(4)] public int? Capacity { get; set; }
+
     /// <summary>Since when this agent has waited for work: ties in load go to the longest wait.</summary>
     public DateTimeOffset WaitingSince => LastAssignedAt ?? AvailableSince ?? DateTimeOffset.MinValue;
 }

@@ -8,9 +8,9 @@ public static class AgentSelection
     /// whoever has waited longest since their last assignment, then to the lower id so the
     /// choice is deterministic. Null when nobody can take one.
     /// </summary>
-    public static string? Pick(IReadOnlyDictionary<string, AgentSlot> agents, int capacity, Func<string, bool> isPresent) =>
+    public static string? Pick(IReadOnlyDictionary<string, AgentSlot> agents, int defaultCapacity, Func<string, bool> isPresent) =>
         agents
-            .Where(a => a.Value.Available && a.Value.Open.Count < capacity && isPresent(a.Key))
+            .Where(a => a.Value.Available && a.Value.Open.Count < (a.Value.Capacity ?? defaultCapacity) && isPresent(a.Key))
             .OrderBy(a => a.Value.Open.Count)
             .ThenBy(a => a.Value.WaitingSince)
             .ThenBy(a => a.Key, StringComparer.Ordinal)

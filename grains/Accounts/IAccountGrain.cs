@@ -43,6 +43,15 @@ public interface IAccountGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<string>> GetRestrictedWords();
 
+    /// <summary>The queue and each agent's presence and load; the account's supervisors only.</summary>
+    Task<ServiceDesk> GetServiceDesk(Caller supervisor);
+
+    /// <summary>A supervisor sets how many open conversations one agent holds before new ones queue.</summary>
+    Task SetAgentCapacity(Caller supervisor, string agentId, int capacity);
+
+    /// <summary>A supervisor moves an open conversation (queued or assigned) to a named agent who is connected.</summary>
+    Task Reassign(Caller supervisor, string conversationId, string toAgentId);
+
     /// <summary>The open conversations assigned to one agent of this account.</summary>
     Task<IReadOnlyList<string>> GetOpenConversations(string agentId);
 }

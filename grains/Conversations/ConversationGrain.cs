@@ -214,7 +214,7 @@ public sealed class ConversationGrain(
         return true;
     }
 
-    async Task<bool> IConversationGrain.HandBack(string agentId)
+    async Task<bool> IConversationGrain.HandBack(string agentId, string note)
     {
         if (State.Status == ConversationStatus.Queued)
         {
@@ -226,14 +226,14 @@ public sealed class ConversationGrain(
             return false;
         }
         // Recorded as a move within the account, so the next agent sees where it came from and why.
-        State.Transfers.Add(new TransferRecord(State.AccountId, State.AccountId, agentId, HandBackNote, time.GetUtcNow()));
+        State.Transfers.Add(new TransferRecord(State.AccountId, State.AccountId, agentId, note, time.GetUtcNow()));
         State.Status = ConversationStatus.Queued;
         State.AgentId = null;
         State.AgentName = null;
         State.QueuePosition = 1;
         await state.WriteOrReload(this);
         await push.ToUsers([State.CitizenId, agentId], ClientEvents.ConversationTransferred,
-            new ConversationTransferred(Id, State.AccountId, State.AccountId, HandBackNote, agentId));
+            new ConversationTransferred(Id, State.AccountId, State.AccountId, note, agentId));
         await PushStatus([State.CitizenId]);
         return true;
     }

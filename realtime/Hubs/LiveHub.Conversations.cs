@@ -59,7 +59,7 @@ public sealed partial class LiveHub
     }
 
     public Task SetAvailability(string accountId, bool available) =>
-        grains.GetGrain<IAccountGrain>(AccountId.Require(accountId)).SetAvailability(Caller.UserId, available);
+        Account(accountId).SetAvailability(Caller.UserId, available);
 
     public Task TransferConversation(string conversationId, string toAccountId, string? note) =>
         Conversation(conversationId).Transfer(Caller, toAccountId, note ?? "");

@@ -31,7 +31,7 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
 
     private HubApi Api => hub.Api;
 
-    private sealed record World(string Account, string ConversationId, string EventId, string StatementId, string QuestionId, string AdminId);
+    private sealed record World(string Account, string ConversationId, string EventId, string StatementId, string QuestionId, string AdminId, string AgentId);
 
     private sealed record HubRow(string Method, string[] Allowed, Func<World, object?[]> Args);
 
@@ -71,6 +71,9 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("PinQuestion", [Press, Moderator], w => [w.EventId, null]),
         new("GetModerationQueue", [Press, Moderator, Inspector], w => [w.EventId]),
         new("GetMyQuestions", SignedIn, w => [w.EventId]),
+        new("GetServiceDesk", [Supervisor], w => [w.Account]),
+        new("SetAgentCapacity", [Supervisor], w => [w.Account, w.AgentId, 4]),
+        new("ReassignConversation", [Supervisor], w => [w.Account, w.ConversationId, "s-nobody"]),
         new("SetAvailability", [Agent], w => [w.Account, false]),
         new("RateConversation", [Citizen], w => [w.ConversationId, 5]),
         new("ResolveConversation", [Agent], w => [w.ConversationId]),
@@ -200,10 +203,12 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
     {
         var (account, elsewhere) = (await Api.Account(), await Api.Account());
         var tokens = new Dictionary<string, string?> { [Anonymous] = null };
+        var userIds = new Dictionary<string, string>();
         foreach (var role in new[] { Agent, Press, Moderator, Inspector, Supervisor })
         {
             var member = await Api.StaffMember(account, $"矩阵{role}", role);
             tokens[role] = (await Api.SignIn(member.Username, HubApi.StaffPassword)).Token;
+            userIds[role] = member.UserId;
         }
         var outsider = await Api.StaffMember(elsewhere, "外单位", Agent, Press, Moderator, Inspector, Supervisor);
         tokens[Outsider] = (await Api.SignIn(outsider.Username, HubApi.StaffPassword)).Token;
@@ -223,6 +228,6 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         var statementId = (await press.Invoke<JsonElement>("DraftStatement", eventId, "初稿")).Str("statementId");
         var questionId = (await citizen.Invoke<JsonElement>("AskQuestion", eventId, "矩阵-q", "矩阵问题")).Str("questionId");
         await press.Invoke<JsonElement>("ModerateQuestion", eventId, questionId, "approve");
-        return (new World(account, conversationId, eventId, statementId, questionId, admin.UserId), tokens);
+        return (new World(account, conversationId, eventId, statementId, questionId, admin.UserId, userIds[Agent]), tokens);
     }
 }

@@ -1,0 +1,25 @@
+namespace Hub.Grains.Accounts;
+
+/// <summary>An account's service desk as its supervisors see it: who waits, and who serves with what load.</summary>
+[GenerateSerializer, Immutable, Alias("hub.service-desk")]
+public sealed record ServiceDesk(
+    [property: Id(0)] string AccountId,
+    [property: Id(1)] IReadOnlyList<WaitingConversation> Queue,
+    [property: Id(2)] IReadOnlyList<AgentLoad> Agents);
+
+/// <summary>A conversation in the queue, first in line first.</summary>
+[GenerateSerializer, Immutable, Alias("hub.waiting-conversation")]
+public sealed record WaitingConversation(
+    [property: Id(0)] string ConversationId,
+    [property: Id(1)] int Position,
+    [property: Id(2)] DateTimeOffset WaitingSince);
+
+/// <summary>One agent: whether they take work, whether a node vouches for them, and what they hold.</summary>
+[GenerateSerializer, Immutable, Alias("hub.agent-load")]
+public sealed record AgentLoad(
+    [property: Id(0)] string AgentId,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] bool Available,
+    [property: Id(3)] bool Present,
+    [property: Id(4)] int Capacity,
+    [property: Id(5)] IReadOnlyList<string> ConversationIds);
