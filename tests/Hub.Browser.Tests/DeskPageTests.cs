@@ -1,0 +1,83 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hub.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class DeskPageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_supervisor_sees_the_desk_sets_a_capacity_and_reassigns_between_agents()
+    {
+        var account = await browser.Api.Account("市医保局", "医疗保障");
+        var supervisor = await browser.Api.StaffMember(account, "陈主管", "supervisor");
+        var first = await browser.Api.StaffMember(account, "甲坐席", "agent");
+        var second = await browser.Api.StaffMember(account, "乙坐席", "agent");
+
+        // Both agents are connected but take no new work, so the citizen waits in the queue.
+        var firstAgent = await SignIn("/agent.html", first);
+        var secondAgent = await SignIn("/agent.html", second);
+        var citizen = await browser.NewPage("/citizen.html");
+        await citizen.FillAsync("#displayName", "钱市民");
+        await citizen.ClickAsync("#signIn");
+        await citizen.Locator("#account").SelectOptionAsync(account);
+        await citizen.FillAsync("#subject", "医保异地备案");
+        await citizen.ClickAsync("#start");
+        await Expect(citizen.Locator("#status")).ToContainTextAsync("排队");
+
+        var desk = await SignIn("/desk.html", supervisor);
+        await Expect(desk.Locator("#account")).ToHaveValueAsync(account);
+        var firstRow = desk.Locator("#agents tr", new() { HasText = "甲坐席" });
+        var secondRow = desk.Locator("#agents tr", new() { HasText = "乙坐席" });
+        await Expect(firstRow.Locator(".agent-status")).ToHaveTextAsync("暂停接入");
+        await Expect(secondRow.Locator(".agent-status")).ToHaveTextAsync("暂停接入");
+        var waiting = desk.Locator("#queue tr");
+        await Expect(waiting).ToHaveCountAsync(1);
+        await Expect(waiting.Locator(".waited")).ToContainTextAsync("秒");
+        var conversationId = await waiting.GetAttributeAsync("data-key");
+        Assert.Matches("^[0-9a-f]{32}$", conversationId);
+
+        await firstRow.Locator(".capacity-input").FillAsync("0");
+        await firstRow.Locator(".capacity-save").ClickAsync();
+        await Expect(firstRow.Locator(".capacity-error")).ToHaveTextAsync("请输入 1 到 100 之间的整数");
+        await firstRow.Locator(".capacity-input").FillAsync("2");
+        await firstRow.Locator(".capacity-save").ClickAsync();
+        await Expect(firstRow.Locator(".desk-load")).ToHaveTextAsync("0 / 2");
+        await Expect(firstRow.Locator(".capacity-error")).ToBeEmptyAsync();
+
+        await Reassign(desk, waiting.Locator("button"), "甲坐席");
+        await Expect(firstAgent.Locator("#conversations .conversation")).ToContainTextAsync("医保异地备案");
+        await Expect(desk.Locator("#queueEmpty")).ToBeVisibleAsync();
+        await Expect(firstRow.Locator(".desk-load")).ToHaveTextAsync("1 / 2");
+
+        await Reassign(desk, firstRow.Locator($"[data-reassign='{conversationId}']"), "乙坐席");
+        await Expect(secondAgent.Locator("#conversations .conversation")).ToContainTextAsync("医保异地备案");
+        await Expect(firstAgent.Locator("#conversations .conversation")).ToHaveCountAsync(0);
+        await Expect(secondRow.Locator(".desk-conversations code")).ToHaveAttributeAsync("title", conversationId!);
+        await Expect(desk.Locator(":focus")).ToHaveAttributeAsync("data-reassign", conversationId!);
+    }
+
+    private async Task<IPage> SignIn(string path, HubApi.Staff staff)
+    {
+        var page = await browser.NewPage(path);
+        await page.FillAsync("#username", staff.Username);
+        await page.FillAsync("#password", HubApi.StaffPassword);
+        await page.ClickAsync("#signIn");
+        await Expect(page.Locator("#consoleView")).ToBeVisibleAsync();
+        return page;
+    }
+
+    /// <summary>Opens the dialog from the keyboard, picks the agent and confirms; the dialog closes once the desk shows the move.</summary>
+    private static async Task Reassign(IPage desk, ILocator button, string agentName)
+    {
+        await button.FocusAsync();
+        await desk.Keyboard.PressAsync("Enter");
+        var dialog = desk.Locator("#reassignDialog");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(desk.Locator("#reassignAgent")).ToBeFocusedAsync();
+        var agentId = await desk.Locator("#reassignAgent option", new() { HasText = agentName }).GetAttributeAsync("value");
+        await desk.Locator("#reassignAgent").SelectOptionAsync(agentId!);
+        await desk.ClickAsync("#reassignConfirm");
+        await Expect(dialog).ToBeHiddenAsync();
+    }
+}
