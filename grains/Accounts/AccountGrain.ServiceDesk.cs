@@ -11,7 +11,7 @@ public sealed partial class AccountGrain
     Task<ServiceDesk> IAccountGrain.GetServiceDesk(Caller supervisor)
     {
         RequireSupervisor(supervisor);
-        IReadOnlyList<WaitingConversation> queue = [.. State.Queue.Select((q, i) => new WaitingConversation(q.ConversationId, i + 1, q.EnqueuedAt))];
+        IReadOnlyList<WaitingConversation> queue = [.. State.Queue.Select((q, i) => new WaitingConversation(q.ConversationId, i + 1, q.EnqueuedAt, q.Subject))];
         IReadOnlyList<AgentLoad> agents = [.. State.Agents
             .Select(a => new AgentLoad(a.Key, State.Staff.GetValueOrDefault(a.Key)?.DisplayName ?? "", a.Value.Available, IsPresent(a.Key),
                 a.Value.Capacity ?? Capacity, [.. a.Value.Open]))

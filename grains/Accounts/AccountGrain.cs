@@ -118,7 +118,7 @@ public sealed partial class AccountGrain(
             return new RoutingResult(AssignmentOf(agentId), null);
         }
 
-        State.Queue.Add(new QueuedConversation(request.ConversationId, request.CitizenId, time.GetUtcNow()));
+        State.Queue.Add(new QueuedConversation(request.ConversationId, request.CitizenId, time.GetUtcNow(), request.Subject));
         await state.WriteOrReload(this);
         return new RoutingResult(null, State.Queue.Count);
     }

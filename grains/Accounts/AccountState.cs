@@ -36,4 +36,5 @@ public sealed class AgentSlot
 public sealed record QueuedConversation(
     [property: Id(0)] string ConversationId,
     [property: Id(1)] string CitizenId,
-    [property: Id(2)] DateTimeOffset EnqueuedAt);
+    [property: Id(2)] DateTimeOffset EnqueuedAt,
+    [property: Id(3)] string Subject = "");

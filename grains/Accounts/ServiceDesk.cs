@@ -12,7 +12,8 @@ public sealed record ServiceDesk(
 public sealed record WaitingConversation(
     [property: Id(0)] string ConversationId,
     [property: Id(1)] int Position,
-    [property: Id(2)] DateTimeOffset WaitingSince);
+    [property: Id(2)] DateTimeOffset WaitingSince,
+    [property: Id(3)] string Subject);
 
 /// <summary>One agent: whether they take work, whether a node vouches for them, and what they hold.</summary>
 [GenerateSerializer, Immutable, Alias("hub.agent-load")]

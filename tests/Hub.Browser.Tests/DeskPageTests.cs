@@ -34,6 +34,7 @@ public sealed class DeskPageTests(BrowserFixture browser)
         var waiting = desk.Locator("#queue tr");
         await Expect(waiting).ToHaveCountAsync(1);
         await Expect(waiting.Locator(".waited")).ToContainTextAsync("秒");
+        await Expect(waiting).ToContainTextAsync("医保异地备案");
         var conversationId = await waiting.GetAttributeAsync("data-key");
         Assert.Matches("^[0-9a-f]{32}$", conversationId);
 

@@ -24,7 +24,7 @@ public sealed class ServiceDeskTests(ClusterFixture fixture)
         var desk = await Account(account).GetServiceDesk(Scenario.Staff(account, Roles.Supervisor));
 
         var queued = Assert.Single(desk.Queue);
-        Assert.Equal((waiting.ConversationId, 1), (queued.ConversationId, queued.Position));
+        Assert.Equal((waiting.ConversationId, 1, "咨询"), (queued.ConversationId, queued.Position, queued.Subject));
         var load = Assert.Single(desk.Agents);
         Assert.Equal((agent.UserId, false, true, ClusterFixture.AgentCapacity), (load.AgentId, load.Available, load.Present, load.Capacity));
         Assert.Equal([serving.ConversationId], load.ConversationIds);

@@ -111,7 +111,7 @@ function reassignButton(conversationId, holder) {
 function createQueueRow(item) {
   return h('tr', {},
     h('td', { className: 'desk-position' }),
-    h('td', {}, h('code', { title: item.conversationId, text: shortId(item.conversationId) })),
+    h('td', {}, item.subject ? h('span', { title: item.conversationId, text: item.subject }) : h('code', { title: item.conversationId, text: shortId(item.conversationId) })),
     h('td', {}, h('span', { className: 'waited', dataset: { since: item.waitingSince } })),
     h('td', {}, reassignButton(item.conversationId, null)));
 }
