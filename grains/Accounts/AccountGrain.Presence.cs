@@ -83,7 +83,7 @@ public sealed partial class AccountGrain : IRemindable
             bool held;
             try
             {
-                held = await GrainFactory.GetGrain<IConversationGrain>(conversationId).HandBack(agentId, ConversationGrain.HandBackNote);
+                held = await GrainFactory.GetGrain<IConversationGrain>(conversationId).HandBack(agentId, ConversationGrain.HandedBack, ConversationGrain.HandBackNote);
             }
             catch (Exception failure) when (failure is not RuleViolation)
             {

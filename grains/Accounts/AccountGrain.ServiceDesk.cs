@@ -54,7 +54,7 @@ public sealed partial class AccountGrain
         var conversation = GrainFactory.GetGrain<IConversationGrain>(conversationId);
         if (holder is not null)
         {
-            await conversation.HandBack(holder, $"reassigned by {supervisor.DisplayName}");
+            await conversation.HandBack(holder, ConversationGrain.Reassigned, $"reassigned by {supervisor.DisplayName}");
             State.Agents[holder].Open.Remove(conversationId);
         }
         else

@@ -11,7 +11,8 @@ public sealed record ConversationAssigned(
     [property: Id(4)] string Subject,
     [property: Id(5)] string CitizenName,
     [property: Id(6)] string? TransferNote,
-    [property: Id(7)] string? FromAccountId);
+    [property: Id(7)] string? FromAccountId,
+    [property: Id(8)] string? TransferReason = null);
 
 [GenerateSerializer, Immutable, Alias("hub.conversation-status-changed")]
 public sealed record ConversationStatusChanged(
@@ -25,7 +26,8 @@ public sealed record ConversationTransferred(
     [property: Id(1)] string FromAccountId,
     [property: Id(2)] string ToAccountId,
     [property: Id(3)] string Note,
-    [property: Id(4)] string ByAgentId);
+    [property: Id(4)] string ByAgentId,
+    [property: Id(5)] string? Reason = null);
 
 [GenerateSerializer, Immutable, Alias("hub.typing-changed")]
 public sealed record TypingChanged(

@@ -18,6 +18,10 @@ public sealed class ConversationGrain(
     ISecurityLog securityLog,
     [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IConversationGrain
 {
+    /// <summary>Why a conversation moved to another agent of its account; the pages word each in the reader's language.</summary>
+    public const string HandedBack = "handed-back";
+    public const string Reassigned = "reassigned";
+
     /// <summary>What the citizen and the next agent read when a conversation is handed back.</summary>
     public const string HandBackNote = "the agent was away longer than the grace period; the next available agent takes over";
 
@@ -214,7 +218,7 @@ public sealed class ConversationGrain(
         return true;
     }
 
-    async Task<bool> IConversationGrain.HandBack(string agentId, string note)
+    async Task<bool> IConversationGrain.HandBack(string agentId, string reason, string note)
     {
         if (State.Status == ConversationStatus.Queued)
         {
@@ -226,14 +230,14 @@ public sealed class ConversationGrain(
             return false;
         }
         // Recorded as a move within the account, so the next agent sees where it came from and why.
-        State.Transfers.Add(new TransferRecord(State.AccountId, State.AccountId, agentId, note, time.GetUtcNow()));
+        State.Transfers.Add(new TransferRecord(State.AccountId, State.AccountId, agentId, note, time.GetUtcNow(), reason));
         State.Status = ConversationStatus.Queued;
         State.AgentId = null;
         State.AgentName = null;
         State.QueuePosition = 1;
         await state.WriteOrReload(this);
         await push.ToUsers([State.CitizenId, agentId], ClientEvents.ConversationTransferred,
-            new ConversationTransferred(Id, State.AccountId, State.AccountId, note, agentId));
+            new ConversationTransferred(Id, State.AccountId, State.AccountId, note, agentId, reason));
         await PushStatus([State.CitizenId]);
         return true;
     }
@@ -261,7 +265,7 @@ public sealed class ConversationGrain(
         var lastTransfer = State.Transfers.LastOrDefault();
         await push.ToUsers(Participants(), ClientEvents.ConversationAssigned, new ConversationAssigned(
             Id, assignment.AccountId, assignment.AgentId, assignment.AgentName, State.Subject, State.CitizenName,
-            lastTransfer?.Note, lastTransfer?.FromAccountId));
+            lastTransfer?.Note, lastTransfer?.FromAccountId, lastTransfer?.Reason));
         await PushStatus(Participants());
     }
 
@@ -277,7 +281,7 @@ public sealed class ConversationGrain(
         var otherReadSeq = OthersThan(userId).Select(o => State.LastRead.GetValueOrDefault(o)).DefaultIfEmpty().Max();
         return new ConversationView(Id, State.AccountId, State.AccountName, State.Subject, State.Status.ToWire(),
             State.CitizenId, State.CitizenName, State.AgentId, State.AgentName, _lastSeq, State.QueuePosition,
-            State.Rating, unread, lastTransfer?.Note, lastTransfer?.FromAccountId, State.CreatedAt, otherReadSeq);
+            State.Rating, unread, lastTransfer?.Note, lastTransfer?.FromAccountId, State.CreatedAt, otherReadSeq, lastTransfer?.Reason);
     }
 
     private string? RoleOf(Caller caller) =>

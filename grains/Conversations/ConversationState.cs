@@ -22,11 +22,15 @@ public sealed class ConversationState
     [Id(15)] public DateTimeOffset? ResolvedAt { get; set; }
 }
 
-/// <summary>A hand-over to another account, kept so the new agent sees why it came.</summary>
+/// <summary>
+/// A hand-over to another account, or to another agent of the same account (handed back or
+/// reassigned: <see cref="Reason"/>), kept so the new agent sees why it came.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("hub.transfer-record")]
 public sealed record TransferRecord(
     [property: Id(0)] string FromAccountId,
     [property: Id(1)] string ToAccountId,
     [property: Id(2)] string ByAgentId,
     [property: Id(3)] string Note,
-    [property: Id(4)] DateTimeOffset At);
+    [property: Id(4)] DateTimeOffset At,
+    [property: Id(5)] string? Reason = null);

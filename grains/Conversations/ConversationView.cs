@@ -22,4 +22,5 @@ public sealed record ConversationView(
     [property: Id(13)] string? TransferNote,
     [property: Id(14)] string? FromAccountId,
     [property: Id(15)] DateTimeOffset CreatedAt,
-    [property: Id(16)] long OtherReadSeq);
+    [property: Id(16)] long OtherReadSeq,
+    [property: Id(17)] string? TransferReason = null);

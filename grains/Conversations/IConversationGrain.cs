@@ -41,5 +41,5 @@ public interface IConversationGrain : IGrainWithStringKey
     /// in the queue again, and its citizen and next agent are told why. False when that agent
     /// no longer holds it.
     /// </summary>
-    Task<bool> HandBack(string agentId, string note);
+    Task<bool> HandBack(string agentId, string reason, string note);
 }

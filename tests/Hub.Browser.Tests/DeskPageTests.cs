@@ -56,6 +56,8 @@ public sealed class DeskPageTests(BrowserFixture browser)
         await Expect(firstAgent.Locator("#conversations .conversation")).ToHaveCountAsync(0);
         await Expect(secondRow.Locator(".desk-conversations code")).ToHaveAttributeAsync("title", conversationId!);
         await Expect(desk.Locator(":focus")).ToHaveAttributeAsync("data-reassign", conversationId!);
+        await secondAgent.Locator("#conversations .conversation").ClickAsync();
+        await Expect(secondAgent.Locator("#transferInfo")).ToHaveTextAsync("值班主管已将此会话改派给您");
     }
 
     private async Task<IPage> SignIn(string path, HubApi.Staff staff)

@@ -46,7 +46,7 @@ public sealed class AgentPresenceTests(ClusterFixture fixture)
 
         var reassigned = await ClusterFixture.Push.Next<ConversationAssigned>(present.UserId, ClientEvents.ConversationAssigned,
             a => a.ConversationId == view.ConversationId);
-        Assert.Equal(ConversationGrain.HandBackNote, reassigned.TransferNote);
+        Assert.Equal((ConversationGrain.HandBackNote, ConversationGrain.HandedBack), (reassigned.TransferNote, reassigned.TransferReason));
         var told = ClusterFixture.Push.SentTo<ConversationTransferred>(citizen.UserId, ClientEvents.ConversationTransferred);
         Assert.Contains(told, t => t.ConversationId == view.ConversationId && t.Note == ConversationGrain.HandBackNote);
         Assert.Equal(present.UserId, (await conversation.Describe(citizen)).AgentId);

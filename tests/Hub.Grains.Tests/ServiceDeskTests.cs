@@ -68,7 +68,8 @@ public sealed class ServiceDeskTests(ClusterFixture fixture)
         Assert.Equal(second.UserId, (await conversation.Describe(citizen)).AgentId);
         Assert.Empty(await Account(account).GetOpenConversations(first.UserId));
         var told = ClusterFixture.Push.SentTo<ConversationTransferred>(citizen.UserId, ClientEvents.ConversationTransferred);
-        Assert.Contains(told, t => t.ConversationId == view.ConversationId && t.Note.Contains("值班长"));
+        Assert.Contains(told, t => t.ConversationId == view.ConversationId && t.Note.Contains("值班长") && t.Reason == ConversationGrain.Reassigned);
+        Assert.Equal(ConversationGrain.Reassigned, (await conversation.Describe(citizen)).TransferReason);
         var absent = await _given.Agent(account);
         await Account(account).LeavePresence(Scenario.Node, absent.UserId);
         await Rules.Refused(HubErrorCode.Conflict, () => Account(account).Reassign(supervisor, view.ConversationId, absent.UserId));

@@ -116,8 +116,13 @@ function renderChatHeader() {
   if (view.rating) meta.push(t('agent.ratingShown', { n: view.rating }));
   byId('chatMeta').textContent = meta.filter(Boolean).join(' · ');
   const info = [];
-  if (view.fromAccountId) info.push(t('note.transferredFrom', { account: accountName(view.fromAccountId) }));
-  if (view.transferNote) info.push(t('note.transferNote', { note: view.transferNote }));
+  if (view.transferReason) {
+    // Moved within the account by the hub or a supervisor: said in the reader's language.
+    info.push(t(`note.${view.transferReason}`));
+  } else {
+    if (view.fromAccountId) info.push(t('note.transferredFrom', { account: accountName(view.fromAccountId) }));
+    if (view.transferNote) info.push(t('note.transferNote', { note: view.transferNote }));
+  }
   const transferInfo = byId('transferInfo');
   transferInfo.hidden = info.length === 0;
   transferInfo.textContent = info.join(' · ');
@@ -245,6 +250,7 @@ function setUpConnection() {
       citizenName: event.citizenName,
       transferNote: event.transferNote ?? null,
       fromAccountId: event.fromAccountId ?? null,
+      transferReason: event.transferReason ?? null,
       status: 'assigned',
     });
     if (isNew) showNotice('agent.newConversation', { subject: event.subject || t('agent.noSubject') });

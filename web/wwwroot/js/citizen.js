@@ -201,7 +201,8 @@ function setUpConnection() {
   client.on('conversationTransferred', (event) => {
     if (event?.conversationId !== currentId) return;
     const name = accountName(event.toAccountId);
-    store.addNote(currentId, 'note.transferredTo', { account: name });
+    if (event.reason) store.addNote(currentId, 'note.anotherOfficer');
+    else store.addNote(currentId, 'note.transferredTo', { account: name });
     store.setView({ conversationId: currentId, accountId: event.toAccountId, accountName: name, agentId: null, agentName: null });
     fetchView(currentId).catch(() => {});
   });

@@ -80,6 +80,9 @@ const dict = {
     'conv.resolved': '已结束',
 
     'note.transferredTo': '会话已转接至「{account}」',
+    'note.anotherOfficer': '正在为您转接其他工作人员，请稍候',
+    'note.handed-back': '原坐席离线超时，会话已转给您；请先查看历史消息',
+    'note.reassigned': '值班主管已将此会话改派给您',
     'note.transferredFrom': '由「{account}」转入',
     'note.transferNote': '转接备注：{note}',
     'typing.agent': '坐席正在输入…',
@@ -664,6 +667,9 @@ const dict = {
     'conv.resolved': 'Resolved',
 
     'note.transferredTo': 'Transferred to “{account}”',
+    'note.anotherOfficer': 'Passing you to another officer, one moment please',
+    'note.handed-back': 'The previous agent was away too long, so this conversation is now yours; read the history first',
+    'note.reassigned': 'A supervisor reassigned this conversation to you',
     'note.transferredFrom': 'Transferred from “{account}”',
     'note.transferNote': 'Transfer note: {note}',
     'typing.agent': 'The agent is typing…',
