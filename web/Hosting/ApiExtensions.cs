@@ -20,7 +20,7 @@ public static class ApiExtensions
         // An unreadable body reaches RuleViolationHandler in every environment, not only in
         // Development, so it answers the same short problem+json everywhere.
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
-        builder.Services.AddHealthChecks();
+        builder.AddHubHealth();
         builder.AddHubAddressLimits();
         return builder;
     }
@@ -43,7 +43,7 @@ public static class ApiExtensions
         app.MapStaffApi();
         app.MapEventsApi();
         app.MapSecurityLogApi();
-        app.MapHealthChecks("/health");
+        app.MapHubHealth();
         app.MapLiveHub();
         app.AnnounceAddresses();
         app.WarnIfLimitsAreOff();
