@@ -99,6 +99,7 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("GET", "/health", Everyone, _ => "/health"),
         new("GET", "/health/live", Everyone, _ => "/health/live"),
         new("GET", "/health/ready", Everyone, _ => "/health/ready"),
+        new("GET", "/openapi/{documentName}.json", Everyone, _ => "/openapi/v1.json"),
     ];
 
     [Fact]

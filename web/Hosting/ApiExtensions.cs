@@ -21,6 +21,7 @@ public static class ApiExtensions
         // Development, so it answers the same short problem+json everywhere.
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
         builder.AddHubHealth();
+        builder.AddHubOpenApi();
         builder.AddHubAddressLimits();
         return builder;
     }
@@ -44,6 +45,7 @@ public static class ApiExtensions
         app.MapEventsApi();
         app.MapSecurityLogApi();
         app.MapHubHealth();
+        app.MapHubOpenApi();
         app.MapLiveHub();
         app.AnnounceAddresses();
         app.WarnIfLimitsAreOff();
