@@ -100,6 +100,7 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("GET", "/health/live", Everyone, _ => "/health/live"),
         new("GET", "/health/ready", Everyone, _ => "/health/ready"),
         new("GET", "/openapi/{documentName}.json", Everyone, _ => "/openapi/v1.json"),
+        new("GET", "/metrics", [Admin], _ => "/metrics"),
     ];
 
     [Fact]

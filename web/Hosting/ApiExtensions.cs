@@ -26,9 +26,10 @@ public static class ApiExtensions
         return builder;
     }
 
-    /// <summary>Forwarded headers and security headers, errors as problem+json, the pages, identity, limits, and the endpoints, in that order.</summary>
+    /// <summary>The metrics port's gate, forwarded headers and security headers, errors as problem+json, the pages, identity, limits, and the endpoints, in that order.</summary>
     public static WebApplication UseHubPipeline(this WebApplication app)
     {
+        app.UseHubMetricsPort();
         app.UseHubHttpSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages(AnswerEmptyError);
@@ -46,6 +47,7 @@ public static class ApiExtensions
         app.MapSecurityLogApi();
         app.MapHubHealth();
         app.MapHubOpenApi();
+        app.MapHubMetrics();
         app.MapLiveHub();
         app.AnnounceAddresses();
         app.WarnIfLimitsAreOff();
