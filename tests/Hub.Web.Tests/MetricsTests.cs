@@ -70,6 +70,19 @@ public sealed class MetricsTests(HubFixture hub)
         Assert.NotEqual(HttpStatusCode.OK, spoofedHost.StatusCode);
     }
 
+    [Fact]
+    public async Task A_node_exporting_over_otlp_serves_and_is_ready()
+    {
+        await using var node = new HubAppFactory(new Dictionary<string, string> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{HubAppFactory.FreePort()}" });
+        var api = new HubApi(node.Address);
+
+        var citizen = await api.Citizen("追踪市民");
+        await using var client = await LiveClient.Connect(api.Address, citizen.Token);
+        await Assert.ThrowsAsync<HubException>(() => client.Invoke("FollowEvent", "no-such-event"));
+
+        Assert.Equal(HttpStatusCode.OK, (await api.Send(HttpMethod.Get, "/health/ready")).StatusCode);
+    }
+
     private async Task<string> Scrape(string token)
     {
         var response = await hub.Api.Send(HttpMethod.Get, "/metrics", token);
