@@ -10,6 +10,7 @@ builder.AddHubRealtime();
 builder.AddHubApi();
 builder.AddHubHttpSecurity();
 builder.AddHubLogging();
+builder.AddHubTelemetry();
 
 var app = builder.Build();
 app.UseHubPipeline();

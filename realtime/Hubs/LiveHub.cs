@@ -12,7 +12,8 @@ namespace Hub.Realtime.Hubs;
 /// calls a grain and maps the answer; the rules live in the grains. One partial file per area.
 /// </summary>
 public sealed partial class LiveHub(
-    IGrainFactory grains, LocalConnections local, LocalAgents agents, StaffSessions staffSessions, IOptions<LimitOptions> limits)
+    IGrainFactory grains, LocalConnections local, LocalAgents agents, StaffSessions staffSessions, IOptions<LimitOptions> limits,
+    HubMetrics metrics)
     : Microsoft.AspNetCore.SignalR.Hub
 {
 
@@ -20,6 +21,7 @@ public sealed partial class LiveHub(
 
     public override async Task OnConnectedAsync()
     {
+        metrics.Connected();
         if (Context.User.ToCaller() is { } caller)
         {
             local.Connected(caller.UserId, Context.ConnectionId);
@@ -35,6 +37,7 @@ public sealed partial class LiveHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        metrics.Disconnected();
         local.Disconnected(Context.ConnectionId);
         staffSessions.Closed(Context);
         if (Context.UserIdentifier is { } userId)

@@ -16,7 +16,7 @@ namespace Hub.Realtime.Hubs;
 /// node silences its category (<see cref="DispatcherLogCategory"/>).
 /// </para>
 /// </summary>
-public sealed class RuleViolationFilter(ILogger<RuleViolationFilter> logger) : IHubFilter
+public sealed class RuleViolationFilter(ILogger<RuleViolationFilter> logger, HubMetrics metrics) : IHubFilter
 {
     /// <summary>The logging category of SignalR's hub dispatcher.</summary>
     public const string DispatcherLogCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
@@ -25,16 +25,20 @@ public sealed class RuleViolationFilter(ILogger<RuleViolationFilter> logger) : I
     {
         try
         {
-            return await next(context);
+            var answer = await next(context);
+            metrics.Called(context.HubMethodName, HubMetrics.Ok);
+            return answer;
         }
         catch (HubException refusal)
         {
+            metrics.Called(context.HubMethodName, HubMetrics.ResultOf(refusal.Message));
             LogRefusal(context, refusal.Message);
             throw;
         }
         catch (Exception failure) when (CallFailure.AsRuleViolation(failure) is { } violation)
         {
             var answer = $"{violation.Code.Prefix()}: {violation.Message}";
+            metrics.Called(context.HubMethodName, violation.Code.Prefix());
             if (violation.Code == HubErrorCode.Unavailable)
             {
                 logger.LogWarning("{Method} answered {Answer} ({Failure}: {Reason})", context.HubMethodName, answer,
@@ -48,6 +52,7 @@ public sealed class RuleViolationFilter(ILogger<RuleViolationFilter> logger) : I
         }
         catch (Exception failure)
         {
+            metrics.Called(context.HubMethodName, HubMetrics.Error);
             logger.LogError(failure, "{Method} failed", context.HubMethodName);
             throw;
         }

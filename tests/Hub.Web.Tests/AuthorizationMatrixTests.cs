@@ -100,6 +100,10 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("POST", "/api/events/", [Press], w => "/api/events", w => new { accountId = w.Account, kind = "incident", title = "矩阵", severity = 9 }),
         new("GET", "/api/security-log", [Admin, Inspector], w => $"/api/security-log?accountId={w.Account}"),
         new("GET", "/health", Everyone, _ => "/health"),
+        new("GET", "/health/live", Everyone, _ => "/health/live"),
+        new("GET", "/health/ready", Everyone, _ => "/health/ready"),
+        new("GET", "/openapi/{documentName}.json", Everyone, _ => "/openapi/v1.json"),
+        new("GET", "/metrics", [Admin], _ => "/metrics"),
     ];
 
     [Fact]

@@ -20,14 +20,16 @@ public static class ApiExtensions
         // An unreadable body reaches RuleViolationHandler in every environment, not only in
         // Development, so it answers the same short problem+json everywhere.
         builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
-        builder.Services.AddHealthChecks();
+        builder.AddHubHealth();
+        builder.AddHubOpenApi();
         builder.AddHubAddressLimits();
         return builder;
     }
 
-    /// <summary>Forwarded headers and security headers, errors as problem+json, the pages, identity, limits, and the endpoints, in that order.</summary>
+    /// <summary>The metrics port's gate, forwarded headers and security headers, errors as problem+json, the pages, identity, limits, and the endpoints, in that order.</summary>
     public static WebApplication UseHubPipeline(this WebApplication app)
     {
+        app.UseHubMetricsPort();
         app.UseHubHttpSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages(AnswerEmptyError);
@@ -43,7 +45,9 @@ public static class ApiExtensions
         app.MapStaffApi();
         app.MapEventsApi();
         app.MapSecurityLogApi();
-        app.MapHealthChecks("/health");
+        app.MapHubHealth();
+        app.MapHubOpenApi();
+        app.MapHubMetrics();
         app.MapLiveHub();
         app.AnnounceAddresses();
         app.WarnIfLimitsAreOff();

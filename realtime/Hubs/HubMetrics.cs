@@ -1,0 +1,43 @@
+using System.Diagnostics.Metrics;
+using Hub.Grains.Common;
+
+namespace Hub.Realtime.Hubs;
+
+/// <summary>
+/// The hub's own meter: connections open on this node, and calls by method and result. The
+/// result is "ok", the contract's error code of a refusal, or "error" for a failure no code names.
+/// </summary>
+public sealed class HubMetrics
+{
+    public const string MeterName = "Hub";
+    public const string Ok = "ok";
+    public const string Error = "error";
+
+    private static readonly HashSet<string> Codes = [.. Enum.GetValues<HubErrorCode>().Select(c => c.Prefix())];
+
+    // One meter for the process rather than one per host: OpenTelemetry merges same-named
+    // meters of the hosts in a process (tests run several), and a host's meter disposed with it
+    // would end the streams the others still report.
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Counter<long> Calls =
+        Meter.CreateCounter<long>("hub.calls", "{call}", "Hub method calls by method and result");
+
+    private static long _connections;
+
+    static HubMetrics() =>
+        // Observed rather than counted, so a node without connections reports 0 rather than nothing.
+        Meter.CreateObservableUpDownCounter("hub.connections", () => Interlocked.Read(ref _connections), "{connection}",
+            "SignalR connections open on this node");
+
+    public void Connected() => Interlocked.Increment(ref _connections);
+
+    public void Disconnected() => Interlocked.Decrement(ref _connections);
+
+    public void Called(string method, string result) =>
+        Calls.Add(1, new KeyValuePair<string, object?>("hub.method", method), new KeyValuePair<string, object?>("hub.result", result));
+
+    /// <summary>The code a hub error message starts with ("code: message"), or "error" when it names none.</summary>
+    public static string ResultOf(string hubErrorMessage) =>
+        hubErrorMessage.Split(':', 2)[0] is var code && Codes.Contains(code) ? code : Error;
+}
