@@ -25,6 +25,8 @@ public sealed class ConversationGrain(
     /// <summary>What the citizen and the next agent read when a conversation is handed back.</summary>
     public const string HandBackNote = "the agent was away longer than the grace period; the next available agent takes over";
 
+    public const int MaxNotes = 500;
+
     private long _lastSeq;
 
     private ConversationState State => state.State;
@@ -216,6 +218,37 @@ public sealed class ConversationGrain(
         }
         await Apply(assignment);
         return true;
+    }
+
+    async Task<StaffNote> IConversationGrain.AddNote(Caller staff, string text)
+    {
+        RequireStarted();
+        if (!staff.HasRoleIn(State.AccountId, Roles.Agent) && !staff.HasRoleIn(State.AccountId, Roles.Supervisor))
+        {
+            throw RuleViolation.Forbidden("only agents and supervisors of the conversation's account write its notes");
+        }
+        text = TextRules.RequireText(text, "text").Trim();
+        if (State.Notes.Count >= MaxNotes)
+        {
+            throw RuleViolation.Conflict($"a conversation holds at most {MaxNotes} notes");
+        }
+        var note = new StaffNote(Id, State.Notes.Count + 1, staff.UserId, staff.DisplayName, text, time.GetUtcNow());
+        State.Notes.Add(note);
+        await state.WriteOrReload(this);
+        IReadOnlyCollection<string> readers = State.AgentId is { } agentId ? [agentId, staff.UserId] : [staff.UserId];
+        await push.ToUsers([.. readers.Distinct()], ClientEvents.NoteAdded, note);
+        return note;
+    }
+
+    Task<IReadOnlyList<StaffNote>> IConversationGrain.GetNotes(Caller staff)
+    {
+        RequireStarted();
+        var reads = new[] { Roles.Agent, Roles.Supervisor, Roles.Inspector }.Any(role => staff.HasRoleIn(State.AccountId, role));
+        if (!reads)
+        {
+            throw RuleViolation.Forbidden("only staff of the conversation's account read its notes");
+        }
+        return Task.FromResult<IReadOnlyList<StaffNote>>([.. State.Notes]);
     }
 
     async Task<bool> IConversationGrain.HandBack(string agentId, string reason, string note)

@@ -20,6 +20,9 @@ public sealed class ConversationState
     [Id(13)] public List<TransferRecord> Transfers { get; set; } = [];
     [Id(14)] public DateTimeOffset CreatedAt { get; set; }
     [Id(15)] public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>Staff's private notes, oldest first; never sent to the citizen.</summary>
+    [Id(16)] public List<StaffNote> Notes { get; set; } = [];
 }
 
 /// <summary>

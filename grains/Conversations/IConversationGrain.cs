@@ -36,6 +36,12 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>The account gives a queued conversation to an agent; false when it is no longer waiting there.</summary>
     Task<bool> AssignAgent(AgentAssignment assignment);
 
+    /// <summary>A private note by an agent or supervisor of the account; pushed to the assigned agent, never to the citizen.</summary>
+    Task<StaffNote> AddNote(Caller staff, string text);
+
+    /// <summary>The private notes, for the account's agents, supervisors and inspectors.</summary>
+    Task<IReadOnlyList<StaffNote>> GetNotes(Caller staff);
+
     /// <summary>
     /// The account takes the conversation back from an agent who was gone too long: it waits
     /// in the queue again, and its citizen and next agent are told why. False when that agent

@@ -77,6 +77,12 @@ public sealed partial class LiveHub
         await conversation.SetTyping(caller, isTyping);
     }
 
+    public Task<StaffNote> AddNote(string conversationId, string text) =>
+        Conversation(conversationId).AddNote(Caller, text);
+
+    public Task<IReadOnlyList<StaffNote>> GetNotes(string conversationId) =>
+        Conversation(conversationId).GetNotes(Caller);
+
     public Task MarkRead(string conversationId, long seq) =>
         Conversation(conversationId).MarkRead(Caller, seq);
 

@@ -48,6 +48,8 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("GetMyConversations", [Agent], w => [w.Account]),
         new("SetTyping", [Citizen, Agent], w => [w.ConversationId, false]),
         new("MarkRead", [Citizen, Agent], w => [w.ConversationId, 0L]),
+        new("AddNote", [Agent, Supervisor], w => [w.ConversationId, "内部备注"]),
+        new("GetNotes", [Agent, Supervisor, Inspector], w => [w.ConversationId]),
         new("TransferConversation", [Agent], w => [w.ConversationId, "no-such-account", "转办"]),
         new("FollowEvent", Everyone, w => [w.EventId]),
         new("UnfollowEvent", Everyone, w => [w.EventId]),
