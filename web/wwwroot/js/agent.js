@@ -2,6 +2,7 @@
 import { api, session } from './api.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { mountChat } from './chat.js';
+import { mountNotes } from './notes.js';
 import { hubError } from './connection.js';
 import { savedSession } from './sign-in-keeper.js';
 import { onLangChange, t } from './i18n.js';
@@ -20,6 +21,7 @@ let client = null;
 let store = null;
 let sender = null;
 let chat = null;
+let notes = null;
 const listItems = new Map();
 // Entries learned before a refresh started are dropped when the refresh no longer lists them.
 const learnedAt = new Map();
@@ -142,6 +144,7 @@ function select(id, { keepFocus = true } = {}) {
   selectedId = id;
   saved.set('selected', id);
   chat.show(id && store.has(id) ? id : null);
+  notes.show(id && store.has(id) ? id : null);
   renderList();
   renderChatHeader();
   if (!keepFocus && id) listItems.get(id)?.querySelector('button')?.focus();
@@ -195,7 +198,12 @@ async function refreshConversations() {
   }
   await Promise.all([...listed].map((id) => follow(id).catch(() => {})));
   if (selectedId && !store.has(selectedId)) select(null);
-  else chat.show(selectedId && store.has(selectedId) ? selectedId : null);
+  else {
+    const shown = selectedId && store.has(selectedId) ? selectedId : null;
+    chat.show(shown);
+    // Notes pushed while the connection was down are fetched again.
+    notes.show(shown);
+  }
   renderAll();
 }
 
@@ -230,6 +238,7 @@ function setUpConnection() {
     onError: (err) => showError(err),
     session: savedSession(saved, () => auth, signOutLocally),
   }));
+  notes = mountNotes(client);
   store.onChange((id) => {
     renderList();
     renderAccountOptions();

@@ -142,6 +142,15 @@ const dict = {
     'agent.resolved': '会话已结束',
     'agent.otherUnread': '{name}（{n} 条未读）',
 
+    'notes.heading': '内部备注',
+    'notes.private': '仅本账号工作人员可见，不会发送给市民',
+    'notes.none': '暂无备注',
+    'notes.label': '备注内容',
+    'notes.placeholder': '写下仅工作人员可见的备注',
+    'notes.shortcut': 'Ctrl+Enter 添加',
+    'notes.add': '添加备注',
+    'notes.required': '请先填写备注内容',
+
     'desk.title': '值班主管台',
     'desk.signInHeading': '值班主管登录',
     'desk.account': '当前账号',
@@ -728,6 +737,15 @@ const dict = {
     'agent.newConversation': 'New conversation: {subject}',
     'agent.resolved': 'Conversation resolved',
     'agent.otherUnread': '{name} ({n} unread)',
+
+    'notes.heading': 'Private notes',
+    'notes.private': 'Only staff of this account see these; never sent to the citizen',
+    'notes.none': 'No notes yet',
+    'notes.label': 'Note',
+    'notes.placeholder': 'Write a note only staff can see',
+    'notes.shortcut': 'Ctrl+Enter to add',
+    'notes.add': 'Add note',
+    'notes.required': 'Write the note first',
 
     'desk.title': 'Supervisor desk',
     'desk.signInHeading': 'Supervisor sign in',
