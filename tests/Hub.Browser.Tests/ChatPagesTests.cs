@@ -31,6 +31,7 @@ public sealed class ChatPagesTests(BrowserFixture browser)
         await citizen.Locator("#composer").PressAsync("Enter");
         var conversation = agent.Locator("#conversations .conversation");
         await Expect(conversation).ToHaveCountAsync(1);
+        await Expect(agent).ToHaveTitleAsync("(1) 坐席工作台");
         await conversation.ClickAsync();
         await Expect(agent.Locator("#messages .message[data-role=citizen]")).ToContainTextAsync("养老保险怎么跨省转移");
 
@@ -40,6 +41,12 @@ public sealed class ChatPagesTests(BrowserFixture browser)
         await Expect(citizen.Locator("#messages .message")).ToHaveCountAsync(2);
 
         await agent.ClickAsync("#resolve");
+        await Expect(agent.Locator("#resolveDialog")).ToBeVisibleAsync();
+        await agent.ClickAsync("#resolveCancel");
+        await Expect(agent.Locator("#resolve")).ToBeFocusedAsync();
+        await Expect(citizen.Locator("#composer")).ToBeEnabledAsync();
+        await agent.ClickAsync("#resolve");
+        await agent.ClickAsync("#resolveConfirm");
         await citizen.Locator("#rating [data-score='5']").ClickAsync();
         await Expect(citizen.Locator("#thanks")).ToBeVisibleAsync();
     }

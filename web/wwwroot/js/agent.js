@@ -105,6 +105,9 @@ function renderList() {
     else cursor = cursor.nextElementSibling;
   }
   byId('listEmpty').hidden = entries.length > 0;
+  // The tab shows how many citizen messages wait unread, so an agent on another tab sees them.
+  const waiting = entries.reduce((sum, e) => sum + (e.view.unread || 0), 0);
+  document.title = waiting ? `(${waiting}) ${t('agent.title')}` : t('agent.title');
 }
 
 function renderChatHeader() {
@@ -362,7 +365,18 @@ byId('available').addEventListener('change', async (event) => {
   }
 });
 
+const resolveDialog = byId('resolveDialog');
+
 byId('resolve').addEventListener('click', () => {
+  if (selectedId) resolveDialog.showModal();
+});
+
+byId('resolveCancel').addEventListener('click', () => resolveDialog.close());
+
+// Resolving cannot be undone, so it is asked again; focus goes back to the button either way.
+resolveDialog.addEventListener('close', () => byId('resolve').focus());
+
+byId('resolveForm').addEventListener('submit', () => {
   const id = selectedId;
   if (!id) return;
   busy(byId('resolve'), async () => {

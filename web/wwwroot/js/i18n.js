@@ -115,6 +115,9 @@ const dict = {
     'newConversation': '发起新的咨询',
 
     'agent.title': '坐席工作台',
+    'agent.resolveHeading': '结束会话？',
+    'agent.resolveHint': '结束后不能再发送消息，市民可以对本次服务评价。',
+    'agent.resolveConfirm': '结束会话',
     'agent.signInHeading': '坐席登录',
     'staff.username': '用户名',
     'staff.password': '密码',
@@ -711,6 +714,9 @@ const dict = {
     'newConversation': 'New conversation',
 
     'agent.title': 'Agent console',
+    'agent.resolveHeading': 'Resolve this conversation?',
+    'agent.resolveHint': 'No more messages can be sent afterwards; the citizen may rate the service.',
+    'agent.resolveConfirm': 'Resolve',
     'agent.signInHeading': 'Agent sign in',
     'staff.username': 'Username',
     'staff.password': 'Password',
