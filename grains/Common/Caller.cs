@@ -22,8 +22,6 @@ public sealed record Caller(
 
     public bool HasRole(string role) => Roles.Contains(role);
 
-    public bool IsStaffOf(string accountId) => AccountIds.Contains(accountId);
-
     /// <summary>Whether the caller holds <paramref name="role"/> in that account (admins hold no account roles by being admins).</summary>
     public bool HasRoleIn(string accountId, string role) =>
         Grants.Any(g => g.AccountId == accountId && g.Roles.Contains(role));

@@ -223,7 +223,7 @@ public sealed class ConversationGrain(
     async Task<StaffNote> IConversationGrain.AddNote(Caller staff, string text)
     {
         RequireStarted();
-        if (!staff.HasRoleIn(State.AccountId, Roles.Agent) && !staff.HasRoleIn(State.AccountId, Roles.Supervisor))
+        if (!KeepsNotes(staff))
         {
             throw RuleViolation.Forbidden("only agents and supervisors of the conversation's account write its notes");
         }
@@ -240,16 +240,23 @@ public sealed class ConversationGrain(
         return note;
     }
 
-    Task<IReadOnlyList<StaffNote>> IConversationGrain.GetNotes(Caller staff)
+    async Task<IReadOnlyList<StaffNote>> IConversationGrain.GetNotes(Caller staff)
     {
         RequireStarted();
-        var reads = new[] { Roles.Agent, Roles.Supervisor, Roles.Inspector }.Any(role => staff.HasRoleIn(State.AccountId, role));
-        if (!reads)
+        if (!KeepsNotes(staff))
         {
-            throw RuleViolation.Forbidden("only staff of the conversation's account read its notes");
+            if (!staff.HasRoleIn(State.AccountId, Roles.Inspector))
+            {
+                throw RuleViolation.Forbidden("only staff of the conversation's account read its notes");
+            }
+            await RecordInspection(staff, "read the private notes");
         }
-        return Task.FromResult<IReadOnlyList<StaffNote>>([.. State.Notes]);
+        return [.. State.Notes];
     }
+
+    /// <summary>The account's agents and supervisors write notes and read them without it being an inspection.</summary>
+    private bool KeepsNotes(Caller staff) =>
+        staff.HasRoleIn(State.AccountId, Roles.Agent) || staff.HasRoleIn(State.AccountId, Roles.Supervisor);
 
     async Task<bool> IConversationGrain.HandBack(string agentId, string reason, string note)
     {

@@ -41,6 +41,9 @@ public sealed class LimitOptions
     /// <summary>Votes one citizen casts, over all boards.</summary>
     public RateLimit Votes { get; set; } = new() { Permits = 60, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>Notes, capacities and reassignments one staff member makes.</summary>
+    public RateLimit DeskChanges { get; set; } = new() { Permits = 60, Window = TimeSpan.FromMinutes(1) };
+
     /// <summary>Conversations one citizen may have open (queued or assigned) with one account at once.</summary>
     public int OpenConversationsPerAccount { get; set; } = 3;
 }

@@ -8,4 +8,7 @@ public enum UserAction
     ConversationStart,
     Question,
     Vote,
+
+    /// <summary>A change staff make to a conversation or the service desk: a note, a capacity, a reassignment.</summary>
+    DeskChange,
 }

@@ -11,27 +11,19 @@ namespace Hub.Grains.Limits;
 public sealed class UserQuotaGrain(IOptions<LimitOptions> options, [FromKeyedServices(HubClock.Key)] TimeProvider time)
     : Grain, IUserQuotaGrain
 {
-    private readonly Dictionary<UserAction, Queue<DateTimeOffset>> _recent = [];
+    private readonly Dictionary<UserAction, RateWindow> _windows = [];
 
     Task IUserQuotaGrain.Take(UserAction action)
     {
         var limit = LimitOf(action);
-        var now = time.GetUtcNow();
-        if (!_recent.TryGetValue(action, out var stamps))
+        if (!_windows.TryGetValue(action, out var window))
         {
-            _recent[action] = stamps = new Queue<DateTimeOffset>();
+            _windows[action] = window = new RateWindow(limit.Permits, limit.Window, time);
         }
-        while (stamps.Count > 0 && now - stamps.Peek() >= limit.Window)
+        if (!window.TryTake(this.GetPrimaryKeyString(), out var retryAfter))
         {
-            stamps.Dequeue();
+            throw RuleViolation.RateLimited($"at most {limit.Permits} per {limit.Window.TotalSeconds:0} seconds; slow down", retryAfter);
         }
-        if (stamps.Count >= limit.Permits)
-        {
-            throw RuleViolation.RateLimited(
-                $"at most {limit.Permits} per {limit.Window.TotalSeconds:0} seconds; slow down",
-                stamps.Peek() + limit.Window - now);
-        }
-        stamps.Enqueue(now);
         return Task.CompletedTask;
     }
 
@@ -42,6 +34,7 @@ public sealed class UserQuotaGrain(IOptions<LimitOptions> options, [FromKeyedSer
         UserAction.ConversationStart => options.Value.ConversationStarts,
         UserAction.Question => options.Value.Questions,
         UserAction.Vote => options.Value.Votes,
+        UserAction.DeskChange => options.Value.DeskChanges,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 }

@@ -1,5 +1,6 @@
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
+using Hub.Grains.Limits;
 using Hub.Grains.Push;
 using Hub.Grains.Questions;
 

@@ -1,3 +1,5 @@
+using Hub.Grains.Common;
+
 namespace Hub.Grains.Security;
 
 /// <summary>
@@ -20,11 +22,11 @@ public sealed record SecurityEvent(
     public const int MaxNameLength = 200;
     public const int MaxDetailLength = 500;
 
-    public string Kind { get; init; } = SecurityText.Clean(Kind, MaxIdLength);
-    public string ActorId { get; init; } = SecurityText.Clean(ActorId, MaxIdLength);
-    public string ActorName { get; init; } = SecurityText.Clean(ActorName, MaxNameLength);
-    public string? AccountId { get; init; } = SecurityText.CleanOrNull(AccountId, MaxIdLength);
-    public string Subject { get; init; } = SecurityText.Clean(Subject, MaxNameLength);
-    public string? ClientAddress { get; init; } = SecurityText.CleanOrNull(ClientAddress, MaxIdLength);
-    public string? Detail { get; init; } = SecurityText.CleanOrNull(Detail, MaxDetailLength);
+    public string Kind { get; init; } = OneLine.Clean(Kind, MaxIdLength);
+    public string ActorId { get; init; } = OneLine.Clean(ActorId, MaxIdLength);
+    public string ActorName { get; init; } = OneLine.Clean(ActorName, MaxNameLength);
+    public string? AccountId { get; init; } = OneLine.CleanOrNull(AccountId, MaxIdLength);
+    public string Subject { get; init; } = OneLine.Clean(Subject, MaxNameLength);
+    public string? ClientAddress { get; init; } = OneLine.CleanOrNull(ClientAddress, MaxIdLength);
+    public string? Detail { get; init; } = OneLine.CleanOrNull(Detail, MaxDetailLength);
 }

@@ -77,8 +77,12 @@ public sealed partial class LiveHub
         await conversation.SetTyping(caller, isTyping);
     }
 
-    public Task<StaffNote> AddNote(string conversationId, string text) =>
-        Conversation(conversationId).AddNote(Caller, text);
+    public async Task<StaffNote> AddNote(string conversationId, string text)
+    {
+        var (caller, conversation) = (Caller, Conversation(conversationId));
+        await Take(caller, UserAction.DeskChange);
+        return await conversation.AddNote(caller, text);
+    }
 
     public Task<IReadOnlyList<StaffNote>> GetNotes(string conversationId) =>
         Conversation(conversationId).GetNotes(Caller);

@@ -1,5 +1,6 @@
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
+using Hub.Grains.Limits;
 
 namespace Hub.Realtime.Hubs;
 
@@ -9,11 +10,20 @@ public sealed partial class LiveHub
     public Task<ServiceDesk> GetServiceDesk(string accountId) =>
         Account(accountId).GetServiceDesk(Caller);
 
-    public Task SetAgentCapacity(string accountId, string agentId, int capacity) =>
-        Account(accountId).SetAgentCapacity(Caller, agentId, capacity);
+    public async Task SetAgentCapacity(string accountId, string agentId, int capacity)
+    {
+        var (caller, account) = (Caller, Account(accountId));
+        await Take(caller, UserAction.DeskChange);
+        await account.SetAgentCapacity(caller, agentId, capacity);
+    }
 
-    public Task ReassignConversation(string accountId, string conversationId, string toAgentId) =>
-        Account(accountId).Reassign(Caller, GeneratedId.Require(conversationId, "conversation"), toAgentId);
+    public async Task ReassignConversation(string accountId, string conversationId, string toAgentId)
+    {
+        var (caller, account) = (Caller, Account(accountId));
+        conversationId = GeneratedId.Require(conversationId, "conversation");
+        await Take(caller, UserAction.DeskChange);
+        await account.Reassign(caller, conversationId, toAgentId);
+    }
 
     private IAccountGrain Account(string? accountId) => grains.GetGrain<IAccountGrain>(AccountId.Require(accountId));
 }

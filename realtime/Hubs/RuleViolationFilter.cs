@@ -21,6 +21,9 @@ public sealed class RuleViolationFilter(ILogger<RuleViolationFilter> logger, Hub
     /// <summary>The logging category of SignalR's hub dispatcher.</summary>
     public const string DispatcherLogCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
 
+    /// <summary>How much of anything a client supplied one log line keeps.</summary>
+    private const int MaxLoggedText = 160;
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
@@ -42,7 +45,7 @@ public sealed class RuleViolationFilter(ILogger<RuleViolationFilter> logger, Hub
             if (violation.Code == HubErrorCode.Unavailable)
             {
                 logger.LogWarning("{Method} answered {Answer} ({Failure}: {Reason})", context.HubMethodName, answer,
-                    failure.GetType().Name, LogText.Clean(failure.Message));
+                    failure.GetType().Name, OneLine.Clean(failure.Message, MaxLoggedText));
             }
             else
             {
@@ -60,5 +63,5 @@ public sealed class RuleViolationFilter(ILogger<RuleViolationFilter> logger, Hub
 
     private void LogRefusal(HubInvocationContext context, string answer) =>
         logger.LogDebug("{Method} refused for {User}: {Answer}", context.HubMethodName,
-            LogText.Clean(context.Context.UserIdentifier ?? "anonymous"), LogText.Clean(answer));
+            OneLine.Clean(context.Context.UserIdentifier ?? "anonymous", MaxLoggedText), OneLine.Clean(answer, MaxLoggedText));
 }

@@ -38,10 +38,7 @@ public sealed class AdminPageTests(BrowserFixture browser)
     public async Task A_refused_request_shows_the_reason_and_keeps_the_form()
     {
         var existing = await browser.Api.Account("已存在的账号");
-        var admin = await browser.NewPage("/admin.html");
-        await admin.FillAsync("#username", HubAppFactory.AdminUsername);
-        await admin.FillAsync("#password", HubAppFactory.AdminPassword);
-        await admin.ClickAsync("#signIn");
+        var admin = await browser.SignedIn("/admin.html", HubAppFactory.AdminUsername, HubAppFactory.AdminPassword);
 
         await admin.FillAsync("#accountId", existing);
         await admin.FillAsync("#accountName", "重复");

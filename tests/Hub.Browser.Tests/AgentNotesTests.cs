@@ -12,19 +12,11 @@ public sealed class AgentNotesTests(BrowserFixture browser)
         var account = await browser.Api.Account("市公积金中心", "住房公积金");
         var agentStaff = await browser.Api.StaffMember(account, "孙坐席", "agent");
 
-        var agent = await browser.NewPage("/agent.html");
-        await agent.FillAsync("#username", agentStaff.Username);
-        await agent.FillAsync("#password", HubApi.StaffPassword);
-        await agent.ClickAsync("#signIn");
+        var agent = await browser.SignedIn("/agent.html", agentStaff.Username);
         await Expect(agent.Locator("#account")).ToHaveValueAsync(account);
         await agent.Locator("#available").CheckAsync();
 
-        var citizen = await browser.NewPage("/citizen.html");
-        await citizen.FillAsync("#displayName", "李市民");
-        await citizen.ClickAsync("#signIn");
-        await citizen.Locator("#account").SelectOptionAsync(account);
-        await citizen.FillAsync("#subject", "公积金提取");
-        await citizen.ClickAsync("#start");
+        var citizen = await browser.CitizenStarts(account, "李市民", "公积金提取");
         await Expect(citizen.Locator("#status")).ToContainTextAsync("孙坐席");
 
         var conversation = agent.Locator("#conversations .conversation");

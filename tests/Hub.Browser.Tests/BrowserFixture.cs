@@ -38,6 +38,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A new page at <paramref name="path"/> with its staff sign-in form submitted.</summary>
+    public async Task<IPage> SignedIn(string path, string username, string password = HubApi.StaffPassword)
+    {
+        var page = await NewPage(path);
+        await page.FillAsync("#username", username);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#signIn");
+        return page;
+    }
+
+    /// <summary>A citizen's page that has started a conversation with the account.</summary>
+    public async Task<IPage> CitizenStarts(string accountId, string displayName, string subject)
+    {
+        var citizen = await NewPage("/citizen.html");
+        await citizen.FillAsync("#displayName", displayName);
+        await citizen.ClickAsync("#signIn");
+        await citizen.Locator("#account").SelectOptionAsync(accountId);
+        await citizen.FillAsync("#subject", subject);
+        await citizen.ClickAsync("#start");
+        return citizen;
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

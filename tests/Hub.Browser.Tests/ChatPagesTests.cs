@@ -12,19 +12,11 @@ public sealed class ChatPagesTests(BrowserFixture browser)
         var account = await browser.Api.Account("市人社局", "人力资源和社会保障");
         var agentStaff = await browser.Api.StaffMember(account, "赵坐席", "agent");
 
-        var agent = await browser.NewPage("/agent.html");
-        await agent.FillAsync("#username", agentStaff.Username);
-        await agent.FillAsync("#password", HubApi.StaffPassword);
-        await agent.ClickAsync("#signIn");
+        var agent = await browser.SignedIn("/agent.html", agentStaff.Username);
         await Expect(agent.Locator("#account")).ToHaveValueAsync(account);
         await agent.Locator("#available").CheckAsync();
 
-        var citizen = await browser.NewPage("/citizen.html");
-        await citizen.FillAsync("#displayName", "钱市民");
-        await citizen.ClickAsync("#signIn");
-        await citizen.Locator("#account").SelectOptionAsync(account);
-        await citizen.FillAsync("#subject", "养老保险转移");
-        await citizen.ClickAsync("#start");
+        var citizen = await browser.CitizenStarts(account, "钱市民", "养老保险转移");
         await Expect(citizen.Locator("#status")).ToContainTextAsync("赵坐席");
 
         await citizen.FillAsync("#composer", "您好，养老保险怎么跨省转移？");

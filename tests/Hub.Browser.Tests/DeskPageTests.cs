@@ -17,12 +17,7 @@ public sealed class DeskPageTests(BrowserFixture browser)
         // Both agents are connected but take no new work, so the citizen waits in the queue.
         var firstAgent = await SignIn("/agent.html", first);
         var secondAgent = await SignIn("/agent.html", second);
-        var citizen = await browser.NewPage("/citizen.html");
-        await citizen.FillAsync("#displayName", "钱市民");
-        await citizen.ClickAsync("#signIn");
-        await citizen.Locator("#account").SelectOptionAsync(account);
-        await citizen.FillAsync("#subject", "医保异地备案");
-        await citizen.ClickAsync("#start");
+        var citizen = await browser.CitizenStarts(account, "钱市民", "医保异地备案");
         await Expect(citizen.Locator("#status")).ToContainTextAsync("排队");
 
         var desk = await SignIn("/desk.html", supervisor);
@@ -62,10 +57,7 @@ public sealed class DeskPageTests(BrowserFixture browser)
 
     private async Task<IPage> SignIn(string path, HubApi.Staff staff)
     {
-        var page = await browser.NewPage(path);
-        await page.FillAsync("#username", staff.Username);
-        await page.FillAsync("#password", HubApi.StaffPassword);
-        await page.ClickAsync("#signIn");
+        var page = await browser.SignedIn(path, staff.Username);
         await Expect(page.Locator("#consoleView")).ToBeVisibleAsync();
         return page;
     }

@@ -56,10 +56,7 @@ public sealed class IncidentPagesTests(BrowserFixture browser)
 
     private async Task<IPage> SignedInConsole(HubApi.Staff officer)
     {
-        var page = await browser.NewPage("/press.html");
-        await page.FillAsync("#username", officer.Username);
-        await page.FillAsync("#password", HubApi.StaffPassword);
-        await page.ClickAsync("#signIn");
+        var page = await browser.SignedIn("/press.html", officer.Username);
         await Expect(page.Locator("#newEventForm")).ToBeVisibleAsync();
         return page;
     }

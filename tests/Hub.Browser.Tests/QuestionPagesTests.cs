@@ -23,10 +23,7 @@ public sealed class QuestionPagesTests(BrowserFixture browser)
         await Expect(mine).ToHaveAttributeAsync("data-status", "pending");
         await Expect(mine).ToContainTextAsync("139****5678");
 
-        var moderator = await browser.NewPage($"/moderate.html?id={eventId}");
-        await moderator.FillAsync("#username", moderatorStaff.Username);
-        await moderator.FillAsync("#password", HubApi.StaffPassword);
-        await moderator.ClickAsync("#signIn");
+        var moderator = await browser.SignedIn($"/moderate.html?id={eventId}", moderatorStaff.Username);
         var pending = moderator.Locator("#pending .question").Filter(new() { HasText = "地铁三号线" });
         await pending.Locator(".approve").ClickAsync();
 

@@ -11,10 +11,7 @@ public sealed class SignInEndsTests(BrowserFixture browser)
     {
         var account = await browser.Api.Account("市医保局", "医疗保障");
         var agentStaff = await browser.Api.StaffMember(account, "孙坐席", "agent");
-        var agent = await browser.NewPage("/agent.html");
-        await agent.FillAsync("#username", agentStaff.Username);
-        await agent.FillAsync("#password", HubApi.StaffPassword);
-        await agent.ClickAsync("#signIn");
+        var agent = await browser.SignedIn("/agent.html", agentStaff.Username);
         await Expect(agent.Locator("#account")).ToHaveValueAsync(account);
 
         var disabled = await browser.Api.Send(HttpMethod.Patch, $"/api/staff/{agentStaff.UserId}", (await browser.Api.Admin()).Token, new { disabled = true });

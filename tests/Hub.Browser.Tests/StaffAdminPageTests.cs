@@ -69,10 +69,7 @@ public sealed class StaffAdminPageTests(BrowserFixture browser)
 
     private async Task<IPage> SignedInAdmin()
     {
-        var admin = await browser.NewPage("/admin.html");
-        await admin.FillAsync("#username", HubAppFactory.AdminUsername);
-        await admin.FillAsync("#password", HubAppFactory.AdminPassword);
-        await admin.ClickAsync("#signIn");
+        var admin = await browser.SignedIn("/admin.html", HubAppFactory.AdminUsername, HubAppFactory.AdminPassword);
         await Expect(admin.Locator("#adminView")).ToBeVisibleAsync();
         return admin;
     }

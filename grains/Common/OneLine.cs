@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text;
 
-namespace Hub.Grains.Security;
+namespace Hub.Grains.Common;
 
-/// <summary>Makes text fit for one line of the security log.</summary>
-public static class SecurityText
+/// <summary>
+/// Makes text someone supplied fit for one line of a log: no line breaks, control or format
+/// characters (which would let them forge or disguise lines), and no more than a given length.
+/// </summary>
+public static class OneLine
 {
     public static string Clean(string? text, int maxLength) => CleanOrNull(text, maxLength) ?? "";
 
-    /// <summary>Control and format characters become spaces; beyond the length the text is cut and marked with an ellipsis.</summary>
+    /// <summary>Hidden characters become spaces; beyond the length the text is cut and marked with an ellipsis.</summary>
     public static string? CleanOrNull(string? text, int maxLength)
     {
         if (text is null)
