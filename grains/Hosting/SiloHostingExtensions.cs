@@ -2,6 +2,7 @@ using System.Net;
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Conversations;
+using Hub.Grains.Hosting.Dashboard;
 using Hub.Grains.Hosting.Postgres;
 using Hub.Grains.Hosting.Tls;
 using Hub.Grains.Limits;
@@ -57,6 +58,7 @@ public static class SiloHostingExtensions
                 orleans.UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, postgres));
             }
             orleans.AddClusterTls(builder.Configuration);
+            orleans.AddHubDashboard(builder.Configuration);
             orleans.AddHubGrainServices(postgres);
         });
         return builder;

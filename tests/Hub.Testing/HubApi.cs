@@ -9,7 +9,8 @@ public sealed class HubApi(Uri address)
 {
     public const string StaffPassword = "officer-password";
 
-    private readonly HttpClient _http = new() { BaseAddress = address };
+    // Callers are told apart by their tokens alone: a cookie one call sets must not ride along on the next.
+    private readonly HttpClient _http = new(new HttpClientHandler { UseCookies = false }) { BaseAddress = address };
 
     public Uri Address => address;
 

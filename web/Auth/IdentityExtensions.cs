@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Hub.Grains.Common;
 using Hub.Realtime.Identity;
+using Hub.Web.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 
@@ -39,7 +40,7 @@ public static class IdentityExtensions
             {
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = issuer.ValidationParameters();
-                jwt.Events = new JwtBearerEvents { OnMessageReceived = ReadHubTokenFromQuery, OnTokenValidated = RefuseRevokedStaff };
+                jwt.Events = new JwtBearerEvents { OnMessageReceived = ReadTokenFromQueryOrCookie, OnTokenValidated = RefuseRevokedStaff };
             });
 
         builder.Services.AddSingleton<IAuthorizationHandler, TokenIfPresentedRequirement>();
@@ -51,13 +52,21 @@ public static class IdentityExtensions
         return builder;
     }
 
-    /// <summary>Browsers cannot set headers on WebSockets, so the hub also takes the token from the query.</summary>
-    private static Task ReadHubTokenFromQuery(MessageReceivedContext context)
+    /// <summary>
+    /// Browsers cannot set headers on WebSockets, so the hub also takes the token from the
+    /// query; nor on the pages of the Orleans dashboard, which take it from their cookie.
+    /// </summary>
+    private static Task ReadTokenFromQueryOrCookie(MessageReceivedContext context)
     {
-        var token = context.Request.Query["access_token"];
-        if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hub"))
+        var request = context.HttpContext.Request;
+        var token = request.Query["access_token"];
+        if (!string.IsNullOrEmpty(token) && request.Path.StartsWithSegments("/hub"))
         {
             context.Token = token;
+        }
+        else if (string.IsNullOrEmpty(request.Headers.Authorization) && DashboardExtensions.TokenFromCookie(request) is { } cookie)
+        {
+            context.Token = cookie;
         }
         return Task.CompletedTask;
     }

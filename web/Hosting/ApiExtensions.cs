@@ -48,6 +48,7 @@ public static class ApiExtensions
         app.MapHubHealth();
         app.MapHubOpenApi();
         app.MapHubMetrics();
+        app.MapHubDashboard();
         app.MapLiveHub();
         app.AnnounceAddresses();
         app.WarnIfLimitsAreOff();

@@ -17,7 +17,7 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<HttpSecurityO
         http.Response.OnStarting(() =>
         {
             var headers = http.Response.Headers;
-            headers.ContentSecurityPolicy = Policy(http.Request.Host);
+            headers.ContentSecurityPolicy = Policy(http.Request.Host, http.Request.Path.StartsWithSegments(DashboardExtensions.Path));
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             return Task.CompletedTask;
@@ -28,11 +28,13 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<HttpSecurityO
     /// <summary>
     /// Scripts and styles only from the node's own files (no inline code), images also as data:
     /// URLs (the pages' icon), connections to the node itself, including its hub's WebSockets.
+    /// The Orleans dashboard, which only admins reach, sets styles inline and embeds its fonts.
     /// </summary>
-    private string Policy(HostString host)
+    private string Policy(HostString host, bool dashboard)
     {
         var sockets = host.HasValue ? $" ws://{host.ToUriComponent()} wss://{host.ToUriComponent()}" : "";
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        var styles = dashboard ? "style-src 'self' 'unsafe-inline'; font-src 'self' data:" : "style-src 'self'";
+        return $"default-src 'self'; script-src 'self'; {styles}; img-src 'self' data:; " +
             $"connect-src 'self'{sockets}; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors {_frameAncestors}";
     }
 }

@@ -1,6 +1,7 @@
 // Administration: government accounts, the staff who answer for them, and the security log.
 // The staff table and its actions live in staff-admin.js, the log in security-log.js.
 import { api, ApiError, session } from './api.js';
+import { bindOperations } from './operations.js';
 import { bindSecurityLog } from './security-log.js';
 import { bindStaffAdmin } from './staff-admin.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
@@ -52,6 +53,7 @@ function handleFailure(err) {
 }
 
 const securityLog = bindSecurityLog({ token: () => auth?.token, onFailure: handleFailure });
+bindOperations({ token: () => auth?.token, onFailure: handleFailure });
 const staffAdmin = bindStaffAdmin({
   token: () => auth?.token,
   selfId: () => auth?.userId,

@@ -89,5 +89,6 @@ export const api = {
   events: (token) => request('GET', '/api/events', { token }),
   event: (eventId, token) => request('GET', `/api/events/${encodeURIComponent(eventId)}`, { token }),
   createEvent: (token, event) => request('POST', '/api/events', { body: event, token }),
+  openDashboardSession: (token) => request('POST', '/ops/session', { token }),
   securityLog: (token, query) => request('GET', `/api/security-log?${new URLSearchParams(query)}`, { token }),
 };
