@@ -29,12 +29,15 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string> _settings;
     private readonly ILoggerProvider? _logs;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="overrides">Settings that replace the defaults, to test how the node reacts to them or to join nodes.</param>
     /// <param name="logs">Also receives the node's log, for tests of what it logs.</param>
-    public HubAppFactory(IReadOnlyDictionary<string, string>? overrides = null, ILoggerProvider? logs = null)
+    /// <param name="services">Adds to the node's services, e.g. an exporter that keeps its traces for the test.</param>
+    public HubAppFactory(IReadOnlyDictionary<string, string>? overrides = null, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
         _logs = logs;
+        _services = services;
         _settings = new Dictionary<string, string>(LoopbackLimits)
         {
             ["urls"] = "http://127.0.0.1:0",
@@ -76,6 +79,10 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
         if (_logs is not null)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(_logs));
+        }
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
         }
     }
 

@@ -25,6 +25,7 @@ public static class TelemetryExtensions
     private const string OrleansMeter = "Microsoft.Orleans";
     private const string SignalRMeter = "Microsoft.AspNetCore.Http.Connections";
     private const string NpgsqlSource = "Npgsql";
+    private const string SignalRSource = "Microsoft.AspNetCore.SignalR.Server";
     private const string MetricsPortPolicy = "metrics-port";
 
     public static WebApplicationBuilder AddHubTelemetry(this WebApplicationBuilder builder)
@@ -49,7 +50,7 @@ public static class TelemetryExtensions
             telemetry
                 .WithTracing(tracing => tracing
                     .AddAspNetCoreInstrumentation()
-                    .AddSource(ActivitySources.AllActivitySourceName, NpgsqlSource))
+                    .AddSource(SignalRSource, ActivitySources.AllActivitySourceName, NpgsqlSource))
                 .UseOtlpExporter();
         }
 
