@@ -1,5 +1,6 @@
 using Hub.Grains.Common;
 using Hub.Grains.Conversations;
+using Hub.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Hub.Grains.Accounts;
@@ -16,9 +17,11 @@ public sealed partial class AccountGrain : IRemindable
 
     private readonly AgentPresence _presence = new();
     private bool? _watching;
+    private GrainMetrics.QueueGauge? _queueMetric;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _queueMetric = GrainMetrics.TrackQueue(this.GetPrimaryKeyString());
         this.RegisterGrainTimer(CheckPresence, new GrainTimerCreationOptions
         {
             DueTime = routing.Value.PresenceRenewal,
@@ -26,6 +29,12 @@ public sealed partial class AccountGrain : IRemindable
             Interleave = false,
         });
         return base.OnActivateAsync(cancellationToken);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _queueMetric?.Dispose();
+        return base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => Watch();
@@ -55,6 +64,7 @@ public sealed partial class AccountGrain : IRemindable
 
     private async Task CheckPresence(CancellationToken cancellationToken)
     {
+        _queueMetric!.Length = State.Queue.Count;
         var now = time.GetUtcNow();
         var gone = State.Agents
             .Where(a => a.Value.Open.Count > 0 && _presence.GoneFor(a.Key, now) >= routing.Value.AgentGracePeriod)

@@ -6,6 +6,7 @@ using Hub.Grains.Limits;
 using Hub.Grains.Push;
 using Hub.Grains.Questions;
 using Hub.Grains.Security;
+using Hub.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -184,6 +185,7 @@ public sealed partial class AccountGrain(
             {
                 var next = State.Queue[0];
                 State.Queue.RemoveAt(0);
+                GrainMetrics.QueueWaited(RequireProfile().Id, time.GetUtcNow() - next.EnqueuedAt);
                 TakeOn(agentId, next.ConversationId);
                 assigned.Add((next.ConversationId, AssignmentOf(agentId)));
             }

@@ -1,5 +1,6 @@
 using Hub.Grains.Common;
 using Hub.Grains.Push;
+using Hub.Grains.Telemetry;
 
 namespace Hub.Grains.PublicEvents;
 
@@ -62,8 +63,10 @@ public sealed partial class PublicEventGrain
         await state.WriteOrReload(this);
         foreach (var (clock, percent) in alerts)
         {
+            var level = percent == 100 ? "breach" : "warning";
+            GrainMetrics.ClockAlerted(clock.Name, level);
             await push.ToGroups([PushGroups.PressOf(State.LeadAccountId)], ClientEvents.ClockAlert,
-                new ClockAlert(Id, State.Title, clock.Name, percent == 100 ? "breach" : "warning", percent, clock.DueAt, now));
+                new ClockAlert(Id, State.Title, clock.Name, level, percent, clock.DueAt, now));
         }
         await AnnounceClocks([.. alerts.Select(a => a.Clock).DistinctBy(c => c.Name)]);
     }

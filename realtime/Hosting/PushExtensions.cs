@@ -31,6 +31,7 @@ public static class PushExtensions
             });
         }
         builder.Services.AddSingleton<LocalConnections>();
+        builder.Services.AddSingleton<HubMetrics>();
         builder.Services.AddSingleton<IClientPush, SignalRClientPush>();
         return signalR;
     }

@@ -1,15 +1,17 @@
 using System.Diagnostics.Metrics;
 using Hub.Grains.Common;
+using Hub.Grains.Telemetry;
 
 namespace Hub.Realtime.Hubs;
 
 /// <summary>
-/// The hub's own meter: connections open on this node, and calls by method and result. The
-/// result is "ok", the contract's error code of a refusal, or "error" for a failure no code names.
+/// The hub's own meter on the web node: connections open on this node, calls by method and
+/// result, and pushes. A call's result is "ok", the contract's error code of a refusal, or
+/// "error" for a failure no code names.
 /// </summary>
 public sealed class HubMetrics
 {
-    public const string MeterName = "Hub";
+    public const string MeterName = GrainMetrics.MeterName;
     public const string Ok = "ok";
     public const string Error = "error";
 
@@ -23,6 +25,12 @@ public sealed class HubMetrics
     private static readonly Counter<long> Calls =
         Meter.CreateCounter<long>("hub.calls", "{call}", "Hub method calls by method and result");
 
+    private static readonly Counter<long> Pushes =
+        Meter.CreateCounter<long>("hub.pushes", "{push}", "Pushes from the grains, by event and by target (users or groups)");
+
+    private static readonly Histogram<double> PushDurations =
+        Meter.CreateHistogram<double>("hub.push.duration", "s", "How long a push took to hand to SignalR (with Redis, to publish), by target");
+
     private static long _connections;
 
     static HubMetrics() =>
@@ -33,6 +41,13 @@ public sealed class HubMetrics
     public void Connected() => Interlocked.Increment(ref _connections);
 
     public void Disconnected() => Interlocked.Decrement(ref _connections);
+
+    public void Pushed(string target, string eventName, TimeSpan took)
+    {
+        var targetTag = new KeyValuePair<string, object?>("hub.target", target);
+        Pushes.Add(1, targetTag, new KeyValuePair<string, object?>("hub.event", eventName));
+        PushDurations.Record(took.TotalSeconds, targetTag);
+    }
 
     public void Called(string method, string result) =>
         Calls.Add(1, new KeyValuePair<string, object?>("hub.method", method), new KeyValuePair<string, object?>("hub.result", result));

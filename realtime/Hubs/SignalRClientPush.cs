@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hub.Grains.Push;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging;
@@ -10,16 +11,17 @@ namespace Hub.Realtime.Hubs;
 /// When the Redis backplane is down the push still reaches this node's own connections:
 /// written to them directly, it does not need Redis.
 /// </summary>
-public sealed class SignalRClientPush(IHubContext<LiveHub> hub, LocalConnections local, ILogger<SignalRClientPush> logger) : IClientPush
+public sealed class SignalRClientPush(IHubContext<LiveHub> hub, LocalConnections local, HubMetrics metrics, ILogger<SignalRClientPush> logger) : IClientPush
 {
     public Task ToUsers(IReadOnlyCollection<string> userIds, string eventName, object payload) =>
-        Send(hub.Clients.Users(userIds), () => local.OfUsers(userIds), eventName, payload);
+        Send("users", hub.Clients.Users(userIds), () => local.OfUsers(userIds), eventName, payload);
 
     public Task ToGroups(IReadOnlyCollection<string> groups, string eventName, object payload) =>
-        Send(hub.Clients.Groups(groups), () => local.InGroups(groups), eventName, payload);
+        Send("groups", hub.Clients.Groups(groups), () => local.InGroups(groups), eventName, payload);
 
-    private async Task Send(IClientProxy everywhere, Func<IReadOnlyList<string>> here, string eventName, object payload)
+    private async Task Send(string target, IClientProxy everywhere, Func<IReadOnlyList<string>> here, string eventName, object payload)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await everywhere.SendAsync(eventName, payload);
@@ -31,5 +33,6 @@ public sealed class SignalRClientPush(IHubContext<LiveHub> hub, LocalConnections
             // where a send to several connections publishes for each of them.
             await Task.WhenAll(here().Select(connection => hub.Clients.Client(connection).SendAsync(eventName, payload)));
         }
+        metrics.Pushed(target, eventName, Stopwatch.GetElapsedTime(started));
     }
 }

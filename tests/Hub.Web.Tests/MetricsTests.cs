@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Hub.Web.Tests;
@@ -46,6 +47,26 @@ public sealed class MetricsTests(HubFixture hub)
         await Until(admin.Token, text =>
             Sum(text, "hub_calls_total", "hub_method=\"FollowEvent\"", "hub_result=\"not_found\"") >= before + 3 &&
             Sum(text, "hub_connections") >= 1);
+    }
+
+    [Fact]
+    public async Task Queues_their_waits_and_pushes_are_measured_per_account()
+    {
+        var admin = await hub.Api.Admin();
+        var account = await hub.Api.Account("指标排队热线");
+        var accountLabel = $"hub_account=\"{account}\"";
+        var assignedBefore = Sum(await Scrape(admin.Token), "hub_pushes_total", "hub_event=\"conversationAssigned\"");
+        await using var citizen = await hub.Connect((await hub.Api.Citizen("排队市民")).Token);
+        await using var agent = await hub.Connect((await hub.Api.Agent(account)).Token);
+
+        await citizen.Invoke<JsonElement>("StartConversation", account, "排队等候");
+        await Until(admin.Token, text => Sum(text, "hub_queue_length", accountLabel) == 1);
+        await agent.Invoke("SetAvailability", account, true);
+
+        await Until(admin.Token, text =>
+            Sum(text, "hub_queue_length", accountLabel) == 0 &&
+            Sum(text, "hub_queue_wait_seconds_count", accountLabel) == 1 &&
+            Sum(text, "hub_pushes_total", "hub_event=\"conversationAssigned\"") > assignedBefore);
     }
 
     [Fact]

@@ -34,7 +34,6 @@ public static class TelemetryExtensions
             .Bind(builder.Configuration.GetSection(MetricsOptions.Section))
             .Validate(o => o.IsValid, "Hub:Metrics:Port must be a TCP port, 1 to 65535")
             .ValidateOnStart();
-        builder.Services.AddSingleton<HubMetrics>();
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("hub"))

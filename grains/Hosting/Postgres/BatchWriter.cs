@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using Hub.Grains.Telemetry;
 
 namespace Hub.Grains.Hosting.Postgres;
 
@@ -11,14 +13,17 @@ public sealed class BatchWriter<TItem, TResult> : IAsyncDisposable
 {
     private const int MaxBatch = 1_000;
 
+    private readonly string _store;
     private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> _write;
     private readonly Channel<(TItem Item, TaskCompletionSource<TResult> Done)> _pending =
         Channel.CreateUnbounded<(TItem, TaskCompletionSource<TResult>)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
+    /// <param name="store">The store's name in the metrics.</param>
     /// <param name="write">Writes a batch and answers each item's result, in the batch's order.</param>
-    public BatchWriter(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write)
+    public BatchWriter(string store, Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> write)
     {
+        _store = store;
         _write = write;
         _writer = Task.Run(WriteBatches);
     }
@@ -51,7 +56,9 @@ public sealed class BatchWriter<TItem, TResult> : IAsyncDisposable
             }
             try
             {
+                var started = Stopwatch.GetTimestamp();
                 var results = await _write([.. batch.Select(b => b.Item)]);
+                GrainMetrics.BatchWritten(_store, batch.Count, Stopwatch.GetElapsedTime(started));
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.SetResult(results[i]);

@@ -27,7 +27,7 @@ public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
     public PostgresMessageLog(string connectionString)
     {
         _database = NpgsqlDataSource.Create(connectionString);
-        _appends = new BatchWriter<ChatMessage, bool>(Insert);
+        _appends = new BatchWriter<ChatMessage, bool>("messages", Insert);
     }
 
     public Task<bool> Append(ChatMessage message) => _appends.Write(message).AsUnavailable(What);

@@ -27,7 +27,7 @@ public sealed class PostgresQuestionStore : IQuestionStore, IAsyncDisposable
     {
         _database = NpgsqlDataSource.Create(connectionString);
         _serializer = serializer;
-        _votes = new BatchWriter<(string, string, string), bool>(Insert);
+        _votes = new BatchWriter<(string, string, string), bool>("votes", Insert);
     }
 
     public async Task Save(string eventId, QuestionRecord question)
