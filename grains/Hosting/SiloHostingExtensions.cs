@@ -57,6 +57,7 @@ public static class SiloHostingExtensions
                 orleans.Configure(ListenOn(silo));
                 orleans.UseAdoNetClustering(options => (options.Invariant, options.ConnectionString) = (PostgresInvariant, postgres));
             }
+            orleans.Configure(Heartbeats(silo.Membership));
             orleans.AddClusterTls(builder.Configuration);
             orleans.AddHubDashboard(builder.Configuration);
             orleans.AddHubGrainServices(postgres);
@@ -133,6 +134,23 @@ public static class SiloHostingExtensions
             endpoints.SiloListeningEndpoint = new IPEndPoint(listen, silo.SiloPort);
             endpoints.GatewayPort = GatewayPort(silo);
             endpoints.GatewayListeningEndpoint = silo.OpenGateway ? new IPEndPoint(listen, silo.GatewayPort) : null;
+        };
+    }
+
+    /// <summary>
+    /// Heartbeats often enough that a node restarted on a new address stops waiting for its
+    /// dead self within seconds: a row update per silo every few seconds costs PostgreSQL little.
+    /// </summary>
+    private static Action<ClusterMembershipOptions> Heartbeats(HeartbeatOptions membership)
+    {
+        if (membership.HeartbeatPeriod <= TimeSpan.Zero || membership.MissedHeartbeats < 1)
+        {
+            throw new InvalidOperationException("Hub:Membership:HeartbeatPeriod must be positive and Hub:Membership:MissedHeartbeats at least 1");
+        }
+        return options =>
+        {
+            options.IAmAliveTablePublishTimeout = membership.HeartbeatPeriod;
+            options.NumMissedTableIAmAliveLimit = membership.MissedHeartbeats;
         };
     }
 

@@ -36,4 +36,7 @@ public sealed class SiloOptions
     /// host behind address translation should need.
     /// </summary>
     public string? ListenAddress { get; set; }
+
+    /// <summary>How soon a crashed silo's entry in the membership table counts as stale.</summary>
+    public HeartbeatOptions Membership { get; set; } = new();
 }

@@ -26,7 +26,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
     public async Task Every_acknowledged_message_survives_the_loss_of_the_node_that_held_its_conversation()
     {
         await using var database = await TestDatabase.Create();
-        var settings = ClusterSettings(database);
+        var settings = ClusterNodes.Settings(database);
         var doomedAddress = new Uri($"http://127.0.0.1:{HubAppFactory.FreePort()}");
         await using var doomed = await StartDoomed(settings, doomedAddress);
         await using var survivor = new HubAppFactory(settings);
@@ -68,7 +68,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
     public async Task An_incident_clock_still_fires_after_the_node_that_held_the_incident_is_lost()
     {
         await using var database = await TestDatabase.Create();
-        var settings = ClusterSettings(database);
+        var settings = ClusterNodes.Settings(database);
         settings["Hub:Clocks:Grades:4:response"] = "00:00:20";
         var doomedAddress = new Uri($"http://127.0.0.1:{HubAppFactory.FreePort()}");
         await using var doomed = await StartDoomed(settings, doomedAddress);
@@ -86,11 +86,11 @@ public sealed class NodeLossTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Conversations_of_an_agent_on_a_lost_node_go_to_an_agent_on_the_survivor_after_the_grace_period()
+    public async Task Agents_of_a_lost_node_who_stay_away_lose_their_conversations_and_those_who_return_in_time_keep_theirs()
     {
         await using var database = await TestDatabase.Create();
-        var settings = ClusterSettings(database);
-        settings["Hub:Routing:AgentGracePeriod"] = "00:00:03";
+        var settings = ClusterNodes.Settings(database);
+        settings["Hub:Routing:AgentGracePeriod"] = "00:00:05";
         settings["Hub:Routing:PresenceLease"] = "00:00:02";
         settings["Hub:Routing:PresenceRenewal"] = "00:00:00.500";
         var doomedAddress = new Uri($"http://127.0.0.1:{HubAppFactory.FreePort()}");
@@ -98,47 +98,56 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         await using var survivor = new HubAppFactory(settings);
         var onSurvivor = new HubApi(survivor.Address);
         var account = await onSurvivor.Account("坐席故障测试");
-        var lostAgentToken = (await onSurvivor.Agent(account, "将失联的坐席")).Token;
-        var keptAgent = await onSurvivor.Agent(account, "留守坐席");
-        await using var lostAgent = await LiveClient.Connect(doomedAddress, lostAgentToken);
-        await lostAgent.Invoke("SetAvailability", account, true);
-        await using var citizen = await LiveClient.Connect(survivor.Address, (await onSurvivor.Citizen()).Token);
-        var id = (await citizen.Invoke<JsonElement>("StartConversation", account, "坐席掉线")).Str("conversationId");
-        await lostAgent.Next("conversationAssigned", e => e.IsFor(id));
-        await citizen.Invoke<JsonElement>("SendMessage", id, "before", "在吗？");
-        await using var agent = await LiveClient.Connect(survivor.Address, keptAgent.Token);
-        await agent.Invoke("SetAvailability", account, true);
+        var leaving = await onSurvivor.Agent(account, "将失联的坐席");
+        var returning = await onSurvivor.Agent(account, "会回来的坐席");
+        var standby = await onSurvivor.Agent(account, "留守坐席");
+        await using var lost = await AssignedChat.Start(doomedAddress, onSurvivor, account, leaving);
+        await using var kept = await AssignedChat.Start(doomedAddress, onSurvivor, account, returning);
+        await using var standing = await LiveClient.Connect(survivor.Address, standby.Token);
+        await standing.Invoke("SetAvailability", account, true);
 
         doomed.Kill();
         var killedAt = DateTimeOffset.UtcNow;
+        var deadline = killedAt + RecoveryDeadline;
+        await using var returned = await ConnectUntilAccepted(survivor.Address, returning.Token, deadline);
+        var sent = await Task.WhenAll(
+            SendUntilAcknowledged(lost.Citizen, lost.ConversationId, "after", "还有人吗？", deadline),
+            SendUntilAcknowledged(kept.Citizen, kept.ConversationId, "after", "还有人吗？", deadline));
 
-        // The cluster first has to notice the dead silo if the conversation's grain lived there.
-        var assigned = await agent.Next("conversationAssigned", e => e.IsFor(id), ReminderDeadline);
-        output.WriteLine($"reassigned {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:0.0} s after the node was killed");
-        Assert.Equal(keptAgent.UserId, assigned.Str("agentId"));
-        await citizen.Next("conversationTransferred", e => e.IsFor(id));
-        var history = await agent.Invoke<JsonElement[]>("GetHistory", id, 0L);
-        Assert.Equal(["在吗？"], history.Select(m => m.Str("text")));
+        // The cluster first has to notice the dead silo if the conversation's or the account's grain lived there.
+        var assigned = await standing.Next("conversationAssigned", e => e.IsFor(lost.ConversationId), ReminderDeadline);
+        output.WriteLine($"requeued and assigned {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:0.0} s after the node was killed");
+        Assert.Equal(standby.UserId, assigned.Str("agentId"));
+        await lost.Citizen.Next("conversationTransferred", e => e.IsFor(lost.ConversationId));
+        Assert.All(sent, seq => Assert.Equal(AssignedChat.Texts.Length + 1, seq));
+        Assert.Equal([.. AssignedChat.Texts, "还有人吗？"], (await standing.Invoke<JsonElement[]>("GetHistory", lost.ConversationId, 0L)).Select(m => m.Str("text")));
+
+        // The same check that handed the leaving agent's conversation back found the returning agent present.
+        var mine = await returned.Invoke<JsonElement[]>("GetMyConversations", account);
+        Assert.Equal([kept.ConversationId], mine.Select(c => c.Str("conversationId")));
+        Assert.Equal([.. AssignedChat.Texts, "还有人吗？"], (await returned.Invoke<JsonElement[]>("GetHistory", kept.ConversationId, 0L)).Select(m => m.Str("text")));
+        Assert.Empty(kept.Citizen.Received("conversationTransferred"));
     }
-
-    private static Dictionary<string, string> ClusterSettings(TestDatabase database) => new()
-    {
-        ["ConnectionStrings:Postgres"] = database.ConnectionString,
-        ["ConnectionStrings:Redis"] = Environment.GetEnvironmentVariable("HUB_TEST_REDIS")
-            ?? throw new InvalidOperationException("HUB_TEST_REDIS is not set: run the tests with scripts/test.sh"),
-        ["Hub:ClusterId"] = $"loss-{Guid.NewGuid():N}",
-        ["Hub:Auth:SigningKey"] = Convert.ToBase64String(Guid.NewGuid().ToByteArray().Concat(Guid.NewGuid().ToByteArray()).ToArray()),
-        ["Hub:Admin:Username"] = HubAppFactory.AdminUsername,
-        ["Hub:Admin:Password"] = HubAppFactory.AdminPassword,
-    };
 
     /// <summary>A web node in its own process, to be killed.</summary>
     private static Task<HubProcess> StartDoomed(Dictionary<string, string> settings, Uri address) =>
-        HubProcess.StartWeb(new Dictionary<string, string>(settings)
+        HubProcess.StartWeb(ClusterNodes.WithOwnPorts(settings), address);
+
+    /// <summary>Connects as the pages do after losing their node: again, until a node accepts.</summary>
+    private static async Task<LiveClient> ConnectUntilAccepted(Uri address, string token, DateTimeOffset deadline)
+    {
+        while (true)
         {
-            ["Hub:SiloPort"] = HubAppFactory.FreePort().ToString(),
-            ["Hub:GatewayPort"] = HubAppFactory.FreePort().ToString(),
-        }, address);
+            try
+            {
+                return await LiveClient.Connect(address, token);
+            }
+            catch (Exception) when (DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(RetryPause);
+            }
+        }
+    }
 
     /// <summary>
     /// Sends as a client does after a failure: again with the same client message id, until the
@@ -156,6 +165,35 @@ public sealed class NodeLossTests(ITestOutputHelper output)
             {
                 await Task.Delay(RetryPause);
             }
+        }
+    }
+
+    /// <summary>
+    /// An agent connected to the node about to die and available, and a citizen on the survivor
+    /// whose new conversation goes to that agent and who has sent <see cref="Texts"/>, each acknowledged.
+    /// </summary>
+    private sealed record AssignedChat(string ConversationId, LiveClient Citizen, LiveClient Agent) : IAsyncDisposable
+    {
+        public static readonly string[] Texts = ["在吗？", "请回复"];
+
+        public static async Task<AssignedChat> Start(Uri agentNode, HubApi citizenNode, string account, HubApi.SignedIn agent)
+        {
+            var agentClient = await LiveClient.Connect(agentNode, agent.Token);
+            await agentClient.Invoke("SetAvailability", account, true);
+            var citizen = await LiveClient.Connect(citizenNode.Address, (await citizenNode.Citizen()).Token);
+            var id = (await citizen.Invoke<JsonElement>("StartConversation", account, "坐席掉线")).Str("conversationId");
+            await agentClient.Next("conversationAssigned", e => e.IsFor(id));
+            for (var m = 0; m < Texts.Length; m++)
+            {
+                Assert.Equal(m + 1, (await citizen.Invoke<JsonElement>("SendMessage", id, $"before-{m}", Texts[m])).Long("seq"));
+            }
+            return new AssignedChat(id, citizen, agentClient);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Citizen.DisposeAsync();
+            await Agent.DisposeAsync();
         }
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hub.Web.Tests;
 
-/// <summary>Outside Development a node without a proper signing key must not start at all.</summary>
+/// <summary>A node with settings it cannot work with (outside Development, a missing signing key) must not start at all.</summary>
 public sealed class StartupTests
 {
     [Theory]
@@ -16,6 +16,18 @@ public sealed class StartupTests
         var refused = Assert.ThrowsAny<Exception>(() => factory.Address);
 
         Assert.Contains("Hub:Auth:SigningKey", Unwrap<OptionsValidationException>(refused)?.Message ?? refused.ToString());
+    }
+
+    [Theory]
+    [InlineData("Hub:Membership:HeartbeatPeriod", "00:00:00")]
+    [InlineData("Hub:Membership:MissedHeartbeats", "0")]
+    public async Task Heartbeat_settings_that_could_never_tell_a_dead_silo_stop_the_node(string setting, string value)
+    {
+        await using var factory = new HubAppFactory(new Dictionary<string, string> { [setting] = value });
+
+        var refused = Assert.ThrowsAny<Exception>(() => factory.Address);
+
+        Assert.Contains(setting, refused.ToString());
     }
 
     private static T? Unwrap<T>(Exception? exception) where T : Exception
