@@ -8,11 +8,12 @@ const KINDS = ['firstResponse', 'resolution'];
 // ---------------------------------------------------------------- time left
 
 function span(ms) {
-  const minutes = Math.floor(Math.abs(ms) / 60000);
+  // Rounded up, so the last minute before the due time shows as one left and the first after as one over.
+  const minutes = Math.max(1, Math.ceil(Math.abs(ms) / 60000));
   const hours = Math.floor(minutes / 60);
-  if (hours >= 24) return t('desk.sla.days', { d: Math.floor(hours / 24), h: hours % 24 });
-  if (hours) return t('desk.sla.hours', { h: hours, m: minutes % 60 });
-  return t('desk.sla.minutes', { m: minutes });
+  if (hours >= 24) return t('desk.sla.spanDays', { d: Math.floor(hours / 24), h: hours % 24 });
+  if (hours) return t('desk.sla.spanHours', { h: hours, m: minutes % 60 });
+  return t('desk.sla.spanMinutes', { m: minutes });
 }
 
 /** What one clock says now: its words and its state (met, ok, near, overdue). */
@@ -38,7 +39,8 @@ function renderClockCell(cell, clock) {
 }
 
 function createRow() {
-  const clockCell = () => h('td', {}, h('span', { className: 'chip sla-left' }), h('span', { className: 'hint sla-due' }));
+  // One block per cell, so a phone's label column stays beside it.
+  const clockCell = () => h('td', {}, h('div', {}, h('span', { className: 'chip sla-left' }), h('span', { className: 'hint sla-due' })));
   return h('tr', {}, h('td', {}), h('td', {}), clockCell(), clockCell());
 }
 
