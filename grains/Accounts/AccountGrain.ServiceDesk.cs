@@ -16,7 +16,7 @@ public sealed partial class AccountGrain
             .Select(a => new AgentLoad(a.Key, State.Staff.GetValueOrDefault(a.Key)?.DisplayName ?? "", a.Value.Available, IsPresent(a.Key),
                 a.Value.Capacity ?? Capacity, [.. a.Value.Open]))
             .OrderBy(a => a.DisplayName, StringComparer.Ordinal)];
-        return Task.FromResult(new ServiceDesk(this.GetPrimaryKeyString(), queue, agents));
+        return Task.FromResult(new ServiceDesk(this.GetPrimaryKeyString(), queue, agents, ServiceLevelsOnDesk()));
     }
 
     async Task IAccountGrain.SetAgentCapacity(Caller supervisor, string agentId, int capacity)

@@ -1,3 +1,5 @@
+using Hub.Grains.ServiceLevels;
+
 namespace Hub.Grains.Accounts;
 
 /// <summary>The persisted state of one account: its profile, staff, agents and queue.</summary>
@@ -14,6 +16,12 @@ public sealed class AccountState
 
     /// <summary>The citizen of each open (queued or assigned) conversation, to cap how many one citizen holds.</summary>
     [Id(5)] public Dictionary<string, string> OpenCitizens { get; set; } = [];
+
+    /// <summary>Business calendar and service-level targets as the supervisors set them; null for the defaults.</summary>
+    [Id(20)] public ServiceLevelPolicy? ServiceLevels { get; set; }
+
+    /// <summary>The service-level clocks of each open conversation, as the conversations last reported them.</summary>
+    [Id(21)] public Dictionary<string, ConversationServiceLevel> ServiceLevelWatch { get; set; } = [];
 }
 
 /// <summary>One agent's place in routing: whether they take work and what they hold.</summary>

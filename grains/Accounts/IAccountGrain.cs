@@ -1,4 +1,6 @@
 using Hub.Grains.Common;
+using Hub.Grains.ServiceLevels;
+using Orleans.Concurrency;
 
 namespace Hub.Grains.Accounts;
 
@@ -54,4 +56,17 @@ public interface IAccountGrain : IGrainWithStringKey
 
     /// <summary>The open conversations assigned to one agent of this account.</summary>
     Task<IReadOnlyList<string>> GetOpenConversations(string agentId);
+
+    /// <summary>Business calendar and service-level targets, for admins and the account's staff.</summary>
+    Task<ServiceLevelSettings> GetServiceLevels(Caller caller);
+
+    /// <summary>Replaces the business calendar and targets; admins and the account's supervisors. Conversations already open keep theirs.</summary>
+    Task<ServiceLevelSettings> SetServiceLevels(Caller caller, ServiceLevelSettings settings);
+
+    /// <summary>The calendar and targets a conversation starting now is held to.</summary>
+    Task<ServiceLevelPolicy> GetServiceLevelPolicy();
+
+    /// <summary>An open conversation reports its clocks for the desk; one-way, so a conversation never waits on a busy account.</summary>
+    [OneWay]
+    Task TrackServiceLevel(ConversationServiceLevel report);
 }

@@ -11,7 +11,7 @@ namespace Hub.Grains.Conversations;
 /// The conversation's state (participants, status, reads) is grain state; its messages go to
 /// the append-only message log, so a message costs one append, never a rewrite of the history.
 /// </summary>
-public sealed class ConversationGrain(
+public sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Grains)] IPersistentState<ConversationState> state,
     IMessageLog log,
     IClientPush push,
@@ -61,6 +61,7 @@ public sealed class ConversationGrain(
         State.CitizenName = citizen.DisplayName;
         State.Subject = subject;
         State.CreatedAt = time.GetUtcNow();
+        await StartServiceLevels(account);
         await state.WriteOrReload(this);
 
         try
@@ -73,6 +74,8 @@ public sealed class ConversationGrain(
             await state.ClearStateAsync();
             throw;
         }
+        await ArmServiceLevels();
+        await ReportServiceLevels();
         return await ViewFor(citizen.UserId);
     }
 
@@ -106,6 +109,7 @@ public sealed class ConversationGrain(
         }
         _lastSeq = message.Seq;
         await push.ToUsers(Participants(), ClientEvents.Message, message);
+        await Responded(role, message.SentAt);
         return message.Seq;
     }
 
@@ -148,6 +152,7 @@ public sealed class ConversationGrain(
         await push.ToUsers([State.CitizenId, agent.UserId], ClientEvents.ConversationTransferred,
             new ConversationTransferred(Id, from, toAccountId, note, agent.UserId));
         await Route(target, isTransfer: true);
+        await ReportServiceLevels();
     }
 
     async Task IConversationGrain.Resolve(Caller agent)
@@ -155,8 +160,10 @@ public sealed class ConversationGrain(
         RequireAssignedAgent(agent);
         State.Status = ConversationStatus.Resolved;
         State.ResolvedAt = time.GetUtcNow();
+        StopServiceClocks(State.ResolvedAt.Value);
         await state.WriteOrReload(this);
         await GrainFactory.GetGrain<IAccountGrain>(State.AccountId).Release(Id, agent.UserId);
+        await ArmServiceLevels();
         await PushStatus(Participants());
     }
 
@@ -319,9 +326,9 @@ public sealed class ConversationGrain(
         var unread = lastRead >= _lastSeq ? 0 : (await log.Read(Id, lastRead)).Count(m => m.SenderId != userId);
         var lastTransfer = State.Transfers.LastOrDefault();
         var otherReadSeq = OthersThan(userId).Select(o => State.LastRead.GetValueOrDefault(o)).DefaultIfEmpty().Max();
-        return new ConversationView(Id, State.AccountId, State.AccountName, State.Subject, State.Status.ToWire(),
+        return WithServiceLevels(new ConversationView(Id, State.AccountId, State.AccountName, State.Subject, State.Status.ToWire(),
             State.CitizenId, State.CitizenName, State.AgentId, State.AgentName, _lastSeq, State.QueuePosition,
-            State.Rating, unread, lastTransfer?.Note, lastTransfer?.FromAccountId, State.CreatedAt, otherReadSeq, lastTransfer?.Reason);
+            State.Rating, unread, lastTransfer?.Note, lastTransfer?.FromAccountId, State.CreatedAt, otherReadSeq, lastTransfer?.Reason), userId);
     }
 
     private string? RoleOf(Caller caller) =>

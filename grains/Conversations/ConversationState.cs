@@ -1,3 +1,5 @@
+using Hub.Grains.ServiceLevels;
+
 namespace Hub.Grains.Conversations;
 
 [GenerateSerializer, Alias("hub.conversation-state")]
@@ -23,6 +25,9 @@ public sealed class ConversationState
 
     /// <summary>Staff's private notes, oldest first; never sent to the citizen.</summary>
     [Id(16)] public List<StaffNote> Notes { get; set; } = [];
+
+    /// <summary>The service-level clocks, fixed in business time when the conversation started.</summary>
+    [Id(40)] public List<ServiceLevelClock> ServiceClocks { get; set; } = [];
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ namespace Hub.Grains.Conversations;
 /// <summary>
 /// A conversation as one participant sees it: <see cref="Unread"/> counts the other side's
 /// messages after the caller's last read, <see cref="OtherReadSeq"/> is how far the other side has read.
+/// Staff also see the due times of the service-level clocks still running and the clocks breached.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.conversation-view")]
 public sealed record ConversationView(
@@ -23,4 +24,7 @@ public sealed record ConversationView(
     [property: Id(14)] string? FromAccountId,
     [property: Id(15)] DateTimeOffset CreatedAt,
     [property: Id(16)] long OtherReadSeq,
-    [property: Id(17)] string? TransferReason = null);
+    [property: Id(17)] string? TransferReason = null,
+    [property: Id(40)] DateTimeOffset? FirstResponseDue = null,
+    [property: Id(41)] DateTimeOffset? ResolutionDue = null,
+    [property: Id(42)] IReadOnlyList<string>? Breaches = null);

@@ -10,6 +10,8 @@ public static class ClientEvents
     public const string Typing = "typing";
     public const string ReadReceipt = "readReceipt";
     public const string NoteAdded = "noteAdded";
+    public const string ServiceLevelWarning = "serviceLevelWarning";
+    public const string ServiceLevelBreached = "serviceLevelBreached";
     public const string EventUpdate = "eventUpdate";
     public const string EventStatus = "eventStatus";
     public const string ClockChanged = "clockChanged";

@@ -11,4 +11,7 @@ public static class PushGroups
 
     /// <summary>Every connection of a Q&amp;A moderator of an account.</summary>
     public static string ModeratorsOf(string accountId) => $"moderators:{accountId}";
+
+    /// <summary>Every connection of a supervisor of an account (service-level breaches).</summary>
+    public static string SupervisorsOf(string accountId) => $"supervisors:{accountId}";
 }

@@ -13,6 +13,7 @@ public static class SecurityEventKinds
     public const string StaffDisabled = "staff-disabled";
     public const string AccountCreated = "account-created";
     public const string RestrictedWordsChanged = "restricted-words-changed";
+    public const string ServiceLevelsChanged = "service-levels-changed";
 
     /// <summary>An inspector read a conversation they do not take part in.</summary>
     public const string InspectorRead = "inspector-read";

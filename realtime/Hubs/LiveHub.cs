@@ -27,10 +27,11 @@ public sealed partial class LiveHub(
             local.Connected(caller.UserId, Context.ConnectionId);
             staffSessions.Opened(Context);
             await agents.Connected(caller, Context.ConnectionId);
-            // Press officers and moderators hear of their accounts' events (clock alerts,
-            // statements, questions waiting for moderation) on every connection.
+            // Press officers, moderators and supervisors hear of their accounts' events (clock
+            // alerts, statements, questions waiting for moderation, service-level breaches) on every connection.
             await JoinAccountGroups(caller, Roles.Press, PushGroups.PressOf);
             await JoinAccountGroups(caller, Roles.Moderator, PushGroups.ModeratorsOf);
+            await JoinAccountGroups(caller, Roles.Supervisor, PushGroups.SupervisorsOf);
         }
         await base.OnConnectedAsync();
     }

@@ -55,6 +55,40 @@ public sealed class DeskPageTests(BrowserFixture browser)
         await Expect(secondAgent.Locator("#transferInfo")).ToHaveTextAsync("值班主管已将此会话改派给您");
     }
 
+    [Fact]
+    public async Task A_supervisor_sees_time_left_and_sets_business_hours_holidays_and_targets()
+    {
+        var account = await browser.Api.Account("市人社局", "人力资源和社会保障");
+        var supervisor = await browser.Api.StaffMember(account, "周主管", "supervisor");
+        var desk = await SignIn("/desk.html", supervisor);
+        await Expect(desk.Locator("#slaHours")).ToHaveValueAsync("09:00-12:00, 13:30-17:30");
+        await Expect(desk.Locator("#slaTimeZone")).ToHaveValueAsync("Asia/Shanghai");
+        await Expect(desk.Locator("input[name='slaDay'][value='6']")).Not.ToBeCheckedAsync();
+
+        await desk.Locator("#slaHours").FillAsync("00:00-12:00, 11:00-24:00");
+        await desk.Locator("#slaSave").ClickAsync();
+        await Expect(desk.Locator("#slaError")).ToContainTextAsync("请求内容有误");
+
+        await desk.Locator("#slaHours").FillAsync("00:00-24:00");
+        foreach (var day in new[] { "6", "7" })
+        {
+            await desk.Locator($"input[name='slaDay'][value='{day}']").CheckAsync();
+        }
+        await desk.Locator("#slaHolidays").FillAsync("2026-10-01, 2026-10-02");
+        await desk.Locator("#slaSwapped").FillAsync("2026-10-10");
+        await desk.Locator("#slaFirstResponse").FillAsync("45");
+        await desk.Locator("#slaSave").FocusAsync();
+        await desk.Keyboard.PressAsync("Enter");
+        await Expect(desk.Locator("#notice")).ToHaveTextAsync("工作时间与服务时限已保存");
+        await Expect(desk.Locator("#slaError")).ToBeEmptyAsync();
+        await Expect(desk.Locator("#slaHolidays")).ToHaveValueAsync("2026-10-01\n2026-10-02");
+
+        await browser.CitizenStarts(account, "孙市民", "社保转移");
+        var row = desk.Locator("#serviceLevels tr", new() { HasText = "社保转移" });
+        await Expect(row.Locator(".sla-left").First).ToHaveTextAsync("剩余 45 分");
+        await Expect(row.Locator(".sla-left").First).ToHaveAttributeAsync("data-state", "ok");
+    }
+
     private async Task<IPage> SignIn(string path, HubApi.Staff staff)
     {
         var page = await browser.SignedIn(path, staff.Username);

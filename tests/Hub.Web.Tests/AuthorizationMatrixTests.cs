@@ -77,6 +77,8 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("GetServiceDesk", [Supervisor], w => [w.Account]),
         new("SetAgentCapacity", [Supervisor], w => [w.Account, w.AgentId, 4]),
         new("ReassignConversation", [Supervisor], w => [w.Account, w.ConversationId, "s-nobody"]),
+        new("GetServiceLevels", [Agent, Press, Moderator, Inspector, Supervisor, Admin], w => [w.Account]),
+        new("SetServiceLevels", [Supervisor, Admin], w => [w.Account, new { timeZone = "Asia/Shanghai", hours = new[] { "25:00-26:00" }, workingDays = new[] { 1 }, firstResponseMinutes = 30, resolutionMinutes = 420 }]),
         new("SetAvailability", [Agent], w => [w.Account, false]),
         new("RateConversation", [Citizen], w => [w.ConversationId, 5]),
         new("ResolveConversation", [Agent], w => [w.ConversationId]),

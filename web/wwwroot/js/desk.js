@@ -1,11 +1,13 @@
 // The supervisors' desk: an account's queue and agents, kept fresh while the page is in view,
-// with each agent's capacity and the reassignment of a conversation to a named agent.
+// with each agent's capacity, the reassignment of a conversation to a named agent, and the
+// service levels (desk-service-levels.js).
 import { api, session } from './api.js';
 import { HubClient, OfflineError } from './connection.js';
 import { savedSession } from './sign-in-keeper.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { onLangChange, t } from './i18n.js';
 import { bindConnectionBadge, busy, byId, describeError, h, initPage, renderSignedIn, showError, showNotice } from './ui.js';
+import { bindServiceLevelForm, renderServiceLevels, rewordServiceLevels, tickServiceLevels } from './desk-service-levels.js';
 
 initPage();
 
@@ -208,6 +210,7 @@ function renderDesk() {
   syncRows(byId('agents'), agents, (agent) => agent.agentId, createAgentRow, updateAgentRow);
   byId('queueEmpty').hidden = !desk || queue.length > 0;
   byId('agentsEmpty').hidden = !desk || agents.length > 0;
+  renderServiceLevels(desk);
   renderSummary();
   renderReassignDialog();
 }
@@ -363,10 +366,15 @@ byId('reassignForm').addEventListener('submit', (event) => {
 
 // ---------------------------------------------------------------- sign-in and start
 
+const loadServiceLevels = bindServiceLevelForm(() => client, () => selectedAccount);
+
 function setUpConnection() {
   client = new HubClient(() => auth?.token, savedSession(saved, () => auth, signOutLocally));
   bindConnectionBadge(client, byId('connection'));
-  client.onConnected(() => refresh());
+  client.onConnected(() => {
+    refresh();
+    loadServiceLevels();
+  });
 }
 
 async function loadAccounts() {
@@ -429,8 +437,10 @@ byId('account').addEventListener('change', (event) => {
   placeError(byId('deskError'), null);
   byId('queue').replaceChildren();
   byId('agents').replaceChildren();
+  byId('serviceLevels').replaceChildren();
   renderDesk();
   refresh();
+  loadServiceLevels();
 });
 
 byId('signOut').addEventListener('click', async () => {
@@ -442,7 +452,10 @@ byId('signOut').addEventListener('click', async () => {
 setInterval(() => {
   if (auth && document.visibilityState === 'visible') refresh();
 }, REFRESH_MS);
-setInterval(tickWaiting, 1000);
+setInterval(() => {
+  tickWaiting();
+  tickServiceLevels();
+}, 1000);
 document.addEventListener('visibilitychange', () => {
   if (auth && document.visibilityState === 'visible') refresh();
 });
@@ -451,6 +464,7 @@ onLangChange(() => {
   renderHeader();
   renderAccountOptions();
   renderDesk();
+  rewordServiceLevels();
 });
 
 if (auth?.token) {
