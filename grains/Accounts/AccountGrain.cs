@@ -128,6 +128,7 @@ public sealed partial class AccountGrain(
         var changed = State.Agents.TryGetValue(agentId, out var slot) && slot.Open.Remove(conversationId);
         changed |= State.Queue.RemoveAll(q => q.ConversationId == conversationId) > 0;
         changed |= State.OpenCitizens.Remove(conversationId);
+        changed |= State.OpenLabels.Remove(conversationId);
         if (!changed)
         {
             return;

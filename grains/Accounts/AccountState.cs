@@ -14,6 +14,12 @@ public sealed class AccountState
 
     /// <summary>The citizen of each open (queued or assigned) conversation, to cap how many one citizen holds.</summary>
     [Id(5)] public Dictionary<string, string> OpenCitizens { get; set; } = [];
+
+    /// <summary>The kinds of demand this account's conversations are labelled with (咨询, 投诉, ...), in the supervisor's order.</summary>
+    [Id(20)] public List<string> Labels { get; set; } = [];
+
+    /// <summary>The labels of each open conversation that has any, so the service desk lists them without asking each conversation.</summary>
+    [Id(21)] public Dictionary<string, List<string>> OpenLabels { get; set; } = [];
 }
 
 /// <summary>One agent's place in routing: whether they take work and what they hold.</summary>

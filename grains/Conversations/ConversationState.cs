@@ -23,6 +23,9 @@ public sealed class ConversationState
 
     /// <summary>Staff's private notes, oldest first; never sent to the citizen.</summary>
     [Id(16)] public List<StaffNote> Notes { get; set; } = [];
+
+    /// <summary>The kinds of demand staff labelled it with, from its account's set; never shown to the citizen.</summary>
+    [Id(20)] public List<string> Labels { get; set; } = [];
 }
 
 /// <summary>

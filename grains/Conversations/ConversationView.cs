@@ -2,7 +2,8 @@ namespace Hub.Grains.Conversations;
 
 /// <summary>
 /// A conversation as one participant sees it: <see cref="Unread"/> counts the other side's
-/// messages after the caller's last read, <see cref="OtherReadSeq"/> is how far the other side has read.
+/// messages after the caller's last read, <see cref="OtherReadSeq"/> is how far the other side has read;
+/// <see cref="Labels"/> are for staff, and empty for the citizen.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.conversation-view")]
 public sealed record ConversationView(
@@ -23,4 +24,5 @@ public sealed record ConversationView(
     [property: Id(14)] string? FromAccountId,
     [property: Id(15)] DateTimeOffset CreatedAt,
     [property: Id(16)] long OtherReadSeq,
-    [property: Id(17)] string? TransferReason = null);
+    [property: Id(17)] string? TransferReason = null,
+    [property: Id(20)] IReadOnlyList<string>? Labels = null);

@@ -10,6 +10,7 @@ public static class ClientEvents
     public const string Typing = "typing";
     public const string ReadReceipt = "readReceipt";
     public const string NoteAdded = "noteAdded";
+    public const string ConversationLabels = "conversationLabels";
     public const string EventUpdate = "eventUpdate";
     public const string EventStatus = "eventStatus";
     public const string ClockChanged = "clockChanged";
