@@ -16,7 +16,8 @@ public sealed partial class AccountGrain
             .Select(a => new AgentLoad(a.Key, State.Staff.GetValueOrDefault(a.Key)?.DisplayName ?? "", a.Value.Available, IsPresent(a.Key),
                 a.Value.Capacity ?? Capacity, [.. a.Value.Open]))
             .OrderBy(a => a.DisplayName, StringComparer.Ordinal)];
-        return Task.FromResult(new ServiceDesk(this.GetPrimaryKeyString(), queue, agents, ServiceLevelsOnDesk()));
+        var labels = State.OpenLabels.ToDictionary(l => l.Key, l => (IReadOnlyList<string>)[.. l.Value]);
+        return Task.FromResult(new ServiceDesk(this.GetPrimaryKeyString(), queue, agents, ServiceLevelsOnDesk(), labels));
     }
 
     async Task IAccountGrain.SetAgentCapacity(Caller supervisor, string agentId, int capacity)
@@ -35,12 +36,12 @@ public sealed partial class AccountGrain
     async Task IAccountGrain.Reassign(Caller supervisor, string conversationId, string toAgentId)
     {
         RequireSupervisor(supervisor);
-        var target = RequireAgent(toAgentId);
+        RequireAgent(toAgentId);
         if (!State.Staff.TryGetValue(toAgentId, out var member) || !member.Routable || !IsPresent(toAgentId))
         {
             throw RuleViolation.Conflict("that agent cannot take conversations now: disabled, or not connected");
         }
-        var holder = State.Agents.FirstOrDefault(a => a.Value.Open.Contains(conversationId)).Key;
+        var holder = HolderOf(conversationId);
         var queued = State.Queue.FindIndex(q => q.ConversationId == conversationId);
         if (holder is null && queued < 0)
         {
@@ -50,17 +51,27 @@ public sealed partial class AccountGrain
         {
             return;
         }
+        await MoveToAgent(conversationId, holder, toAgentId, ConversationGrain.Reassigned, $"reassigned by {supervisor.DisplayName}");
+    }
 
+    /// <summary>
+    /// Moves an open conversation to a named agent: taken back from its holder (the citizen and
+    /// the holder are told why), or out of the queue, then given to the new agent, who sees the
+    /// history and the note. The one path for a supervisor's reassignment and an agent's transfer.
+    /// </summary>
+    private async Task MoveToAgent(string conversationId, string? holder, string toAgentId, string reason, string note)
+    {
         var conversation = GrainFactory.GetGrain<IConversationGrain>(conversationId);
         if (holder is not null)
         {
-            await conversation.HandBack(holder, ConversationGrain.Reassigned, $"reassigned by {supervisor.DisplayName}");
+            await conversation.HandBack(holder, reason, note);
             State.Agents[holder].Open.Remove(conversationId);
         }
         else
         {
-            State.Queue.RemoveAt(queued);
+            State.Queue.RemoveAll(q => q.ConversationId == conversationId);
         }
+        var target = State.Agents[toAgentId];
         target.Open.Add(conversationId);
         target.LastAssignedAt = time.GetUtcNow();
         await state.WriteOrReload(this);
@@ -73,6 +84,9 @@ public sealed partial class AccountGrain
         await Drain();
         await AnnounceQueuePositions();
     }
+
+    private string? HolderOf(string conversationId) =>
+        State.Agents.FirstOrDefault(a => a.Value.Open.Contains(conversationId)).Key;
 
     private void RequireSupervisor(Caller caller)
     {

@@ -130,6 +130,7 @@ public sealed partial class AccountGrain(
         changed |= State.Queue.RemoveAll(q => q.ConversationId == conversationId) > 0;
         changed |= State.OpenCitizens.Remove(conversationId);
         changed |= State.ServiceLevelWatch.Remove(conversationId);
+        changed |= State.OpenLabels.Remove(conversationId);
         if (!changed)
         {
             return;

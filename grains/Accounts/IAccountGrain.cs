@@ -54,6 +54,27 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>A supervisor moves an open conversation (queued or assigned) to a named agent who is connected.</summary>
     Task Reassign(Caller supervisor, string conversationId, string toAgentId);
 
+    /// <summary>The account's labels for the kind of demand; its staff and admins read them.</summary>
+    Task<IReadOnlyList<string>> GetLabels(Caller staff);
+
+    /// <summary>A supervisor (or admin) replaces the set of labels; conversations keep labels that leave it.</summary>
+    Task SetLabels(Caller keeper, IReadOnlyList<string> labels);
+
+    /// <summary>not_found unless the label is one of the account's.</summary>
+    Task RequireLabel(string label);
+
+    /// <summary>A conversation's labels changed: the desk lists them while it is open here.</summary>
+    Task TrackLabels(string conversationId, IReadOnlyList<string> labels);
+
+    /// <summary>The agents of this account an agent could hand a conversation to now: connected, available and with room.</summary>
+    Task<IReadOnlyList<Colleague>> GetTransferTargets(Caller agent);
+
+    /// <summary>
+    /// The assigned agent hands a conversation to a named colleague of the same account, who
+    /// sees the history and, as a private note, what the agent wrote.
+    /// </summary>
+    Task TransferToAgent(Caller agent, string conversationId, string toAgentId, string note);
+
     /// <summary>The open conversations assigned to one agent of this account.</summary>
     Task<IReadOnlyList<string>> GetOpenConversations(string agentId);
 

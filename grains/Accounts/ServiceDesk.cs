@@ -2,13 +2,14 @@ using Hub.Grains.ServiceLevels;
 
 namespace Hub.Grains.Accounts;
 
-/// <summary>An account's service desk as its supervisors see it: who waits, who serves with what load, and how each open conversation stands against its service levels.</summary>
+/// <summary>An account's service desk as its supervisors see it: who waits, who serves with what load, how each open conversation stands against its service levels, and the labels of open conversations.</summary>
 [GenerateSerializer, Immutable, Alias("hub.service-desk")]
 public sealed record ServiceDesk(
     [property: Id(0)] string AccountId,
     [property: Id(1)] IReadOnlyList<WaitingConversation> Queue,
     [property: Id(2)] IReadOnlyList<AgentLoad> Agents,
-    [property: Id(3)] IReadOnlyList<ConversationServiceLevel> ServiceLevels);
+    [property: Id(3)] IReadOnlyList<ConversationServiceLevel> ServiceLevels,
+    [property: Id(20)] IReadOnlyDictionary<string, IReadOnlyList<string>>? Labels = null);
 
 /// <summary>A conversation in the queue, first in line first.</summary>
 [GenerateSerializer, Immutable, Alias("hub.waiting-conversation")]

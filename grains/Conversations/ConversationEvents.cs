@@ -42,3 +42,8 @@ public sealed record ReadReceipt(
     [property: Id(1)] string UserId,
     [property: Id(2)] string Role,
     [property: Id(3)] long Seq);
+
+[GenerateSerializer, Immutable, Alias("hub.conversation-labels")]
+public sealed record ConversationLabelsChanged(
+    [property: Id(0)] string ConversationId,
+    [property: Id(1)] IReadOnlyList<string> Labels);

@@ -21,6 +21,7 @@ public sealed partial class ConversationGrain(
     /// <summary>Why a conversation moved to another agent of its account; the pages word each in the reader's language.</summary>
     public const string HandedBack = "handed-back";
     public const string Reassigned = "reassigned";
+    public const string TransferredToColleague = "colleague";
 
     /// <summary>What the citizen and the next agent read when a conversation is handed back.</summary>
     public const string HandBackNote = "the agent was away longer than the grace period; the next available agent takes over";
@@ -147,6 +148,8 @@ public sealed partial class ConversationGrain(
         State.AgentId = null;
         State.AgentName = null;
         State.Status = ConversationStatus.Queued;
+        // Labels are the sending account's words for the demand; the receiving account uses its own.
+        State.Labels.Clear();
         await state.WriteOrReload(this);
 
         await push.ToUsers([State.CitizenId, agent.UserId], ClientEvents.ConversationTransferred,
@@ -230,7 +233,7 @@ public sealed partial class ConversationGrain(
     async Task<StaffNote> IConversationGrain.AddNote(Caller staff, string text)
     {
         RequireStarted();
-        if (!KeepsNotes(staff))
+        if (!ServesTheAccount(staff))
         {
             throw RuleViolation.Forbidden("only agents and supervisors of the conversation's account write its notes");
         }
@@ -242,15 +245,14 @@ public sealed partial class ConversationGrain(
         var note = new StaffNote(Id, State.Notes.Count + 1, staff.UserId, staff.DisplayName, text, time.GetUtcNow());
         State.Notes.Add(note);
         await state.WriteOrReload(this);
-        IReadOnlyCollection<string> readers = State.AgentId is { } agentId ? [agentId, staff.UserId] : [staff.UserId];
-        await push.ToUsers([.. readers.Distinct()], ClientEvents.NoteAdded, note);
+        await push.ToUsers(StaffOnIt(staff), ClientEvents.NoteAdded, note);
         return note;
     }
 
     async Task<IReadOnlyList<StaffNote>> IConversationGrain.GetNotes(Caller staff)
     {
         RequireStarted();
-        if (!KeepsNotes(staff))
+        if (!ServesTheAccount(staff))
         {
             if (!staff.HasRoleIn(State.AccountId, Roles.Inspector))
             {
@@ -261,8 +263,8 @@ public sealed partial class ConversationGrain(
         return [.. State.Notes];
     }
 
-    /// <summary>The account's agents and supervisors write notes and read them without it being an inspection.</summary>
-    private bool KeepsNotes(Caller staff) =>
+    /// <summary>The account's agents and supervisors write notes and labels, and read notes without it being an inspection.</summary>
+    private bool ServesTheAccount(Caller staff) =>
         staff.HasRoleIn(State.AccountId, Roles.Agent) || staff.HasRoleIn(State.AccountId, Roles.Supervisor);
 
     async Task<bool> IConversationGrain.HandBack(string agentId, string reason, string note)
@@ -328,7 +330,8 @@ public sealed partial class ConversationGrain(
         var otherReadSeq = OthersThan(userId).Select(o => State.LastRead.GetValueOrDefault(o)).DefaultIfEmpty().Max();
         return WithServiceLevels(new ConversationView(Id, State.AccountId, State.AccountName, State.Subject, State.Status.ToWire(),
             State.CitizenId, State.CitizenName, State.AgentId, State.AgentName, _lastSeq, State.QueuePosition,
-            State.Rating, unread, lastTransfer?.Note, lastTransfer?.FromAccountId, State.CreatedAt, otherReadSeq, lastTransfer?.Reason), userId);
+            State.Rating, unread, lastTransfer?.Note, lastTransfer?.FromAccountId, State.CreatedAt, otherReadSeq, lastTransfer?.Reason,
+            Labels: userId == State.CitizenId ? [] : [.. State.Labels]), userId);
     }
 
     private string? RoleOf(Caller caller) =>
@@ -338,6 +341,10 @@ public sealed partial class ConversationGrain(
 
     private IReadOnlyCollection<string> Participants() =>
         State.AgentId is null ? [State.CitizenId] : [State.CitizenId, State.AgentId];
+
+    /// <summary>Who hears of a staff-only change: the assigned agent and the staff member who made it.</summary>
+    private IReadOnlyCollection<string> StaffOnIt(Caller staff) =>
+        State.AgentId is { } agentId && agentId != staff.UserId ? [agentId, staff.UserId] : [staff.UserId];
 
     private IReadOnlyCollection<string> OthersThan(string userId) =>
         [.. Participants().Where(p => p != userId)];

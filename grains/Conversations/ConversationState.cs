@@ -28,6 +28,8 @@ public sealed class ConversationState
 
     /// <summary>The service-level clocks, fixed in business time when the conversation started.</summary>
     [Id(40)] public List<ServiceLevelClock> ServiceClocks { get; set; } = [];
+    /// <summary>The kinds of demand staff labelled it with, from its account's set; never shown to the citizen.</summary>
+    [Id(20)] public List<string> Labels { get; set; } = [];
 }
 
 /// <summary>

@@ -3,7 +3,8 @@ namespace Hub.Grains.Conversations;
 /// <summary>
 /// A conversation as one participant sees it: <see cref="Unread"/> counts the other side's
 /// messages after the caller's last read, <see cref="OtherReadSeq"/> is how far the other side has read.
-/// Staff also see the due times of the service-level clocks still running and the clocks breached.
+/// Staff also see the due times of the service-level clocks still running, the clocks breached,
+/// and the <see cref="Labels"/> (empty for the citizen).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.conversation-view")]
 public sealed record ConversationView(
@@ -27,4 +28,5 @@ public sealed record ConversationView(
     [property: Id(17)] string? TransferReason = null,
     [property: Id(40)] DateTimeOffset? FirstResponseDue = null,
     [property: Id(41)] DateTimeOffset? ResolutionDue = null,
-    [property: Id(42)] IReadOnlyList<string>? Breaches = null);
+    [property: Id(42)] IReadOnlyList<string>? Breaches = null,
+    [property: Id(20)] IReadOnlyList<string>? Labels = null);

@@ -42,6 +42,12 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>The private notes, for the account's agents, supervisors and inspectors.</summary>
     Task<IReadOnlyList<StaffNote>> GetNotes(Caller staff);
 
+    /// <summary>An agent or supervisor of the account puts one of the account's labels on the conversation; answers its labels.</summary>
+    Task<IReadOnlyList<string>> AddLabel(Caller staff, string label);
+
+    /// <summary>Takes a label off; not_found when the conversation does not carry it.</summary>
+    Task<IReadOnlyList<string>> RemoveLabel(Caller staff, string label);
+
     /// <summary>
     /// The account takes the conversation back from an agent who was gone too long: it waits
     /// in the queue again, and its citizen and next agent are told why. False when that agent

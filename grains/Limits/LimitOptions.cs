@@ -41,7 +41,7 @@ public sealed class LimitOptions
     /// <summary>Votes one citizen casts, over all boards.</summary>
     public RateLimit Votes { get; set; } = new() { Permits = 60, Window = TimeSpan.FromMinutes(1) };
 
-    /// <summary>Notes, capacities and reassignments one staff member makes.</summary>
+    /// <summary>Notes, labels, transfers to colleagues, capacities, reassignments and canned-response changes one staff member makes.</summary>
     public RateLimit DeskChanges { get; set; } = new() { Permits = 60, Window = TimeSpan.FromMinutes(1) };
 
     /// <summary>Conversations one citizen may have open (queued or assigned) with one account at once.</summary>

@@ -9,6 +9,6 @@ public enum UserAction
     Question,
     Vote,
 
-    /// <summary>A change staff make to a conversation or the service desk: a note, a capacity, a reassignment.</summary>
+    /// <summary>A change staff make to a conversation or the service desk: a note, a label, a transfer to a colleague, a capacity, a reassignment, a canned response.</summary>
     DeskChange,
 }

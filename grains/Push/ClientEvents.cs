@@ -12,6 +12,7 @@ public static class ClientEvents
     public const string NoteAdded = "noteAdded";
     public const string ServiceLevelWarning = "serviceLevelWarning";
     public const string ServiceLevelBreached = "serviceLevelBreached";
+    public const string ConversationLabels = "conversationLabels";
     public const string EventUpdate = "eventUpdate";
     public const string EventStatus = "eventStatus";
     public const string ClockChanged = "clockChanged";

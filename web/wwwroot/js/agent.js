@@ -3,6 +3,9 @@ import { api, session } from './api.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { mountChat } from './chat.js';
 import { mountNotes } from './notes.js';
+import { mountCannedReplies } from './canned-replies.js';
+import { mountConversationLabels } from './conversation-labels.js';
+import { mountColleagueTransfer } from './colleague-transfer.js';
 import { hubError } from './connection.js';
 import { savedSession } from './sign-in-keeper.js';
 import { onLangChange, t } from './i18n.js';
@@ -22,6 +25,7 @@ let store = null;
 let sender = null;
 let chat = null;
 let notes = null;
+let labels = null;
 const listItems = new Map();
 // Entries learned before a refresh started are dropped when the refresh no longer lists them.
 const learnedAt = new Map();
@@ -133,6 +137,7 @@ function renderChatHeader() {
   transferInfo.textContent = info.join(' · ');
   const mine = view.status === 'assigned' && (!view.agentId || view.agentId === auth.userId);
   byId('transfer').disabled = !mine;
+  byId('transferColleague').disabled = !mine;
   byId('resolve').disabled = !mine;
   chat.setEnabled(mine);
 }
@@ -148,6 +153,7 @@ function select(id, { keepFocus = true } = {}) {
   saved.set('selected', id);
   chat.show(id && store.has(id) ? id : null);
   notes.show(id && store.has(id) ? id : null);
+  labels.show(id && store.has(id) ? id : null);
   renderList();
   renderChatHeader();
   if (!keepFocus && id) listItems.get(id)?.querySelector('button')?.focus();
@@ -206,6 +212,7 @@ async function refreshConversations() {
     chat.show(shown);
     // Notes pushed while the connection was down are fetched again.
     notes.show(shown);
+    labels.show(shown);
   }
   renderAll();
 }
@@ -242,6 +249,10 @@ function setUpConnection() {
     session: savedSession(saved, () => auth, signOutLocally),
   }));
   notes = mountNotes(client);
+  labels = mountConversationLabels({ client, store });
+  const selectedView = () => (selectedId && store.has(selectedId) ? store.entry(selectedId).view : null);
+  mountCannedReplies({ client, composer: byId('composer'), form: byId('composerForm'), menu: byId('cannedMenu'), view: selectedView });
+  mountColleagueTransfer({ client, view: selectedView, onTransferred: dropTransferred });
   store.onChange((id) => {
     renderList();
     renderAccountOptions();
@@ -419,6 +430,15 @@ byId('transfer').addEventListener('click', async () => {
 
 byId('transferCancel').addEventListener('click', () => dialog.close());
 
+/** A conversation this agent handed on leaves the list (unless it came back to them), and focus goes to the list. */
+function dropTransferred(id, cameBack = false) {
+  if (store.has(id) && !cameBack) store.remove(id);
+  if (selectedId === id) select(null);
+  renderAll();
+  showNotice('agent.transferred');
+  byId('conversations').querySelector('button')?.focus();
+}
+
 byId('transferForm').addEventListener('submit', (event) => {
   event.preventDefault();
   const id = selectedId;
@@ -429,12 +449,7 @@ byId('transferForm').addEventListener('submit', (event) => {
     try {
       await client.call('TransferConversation', id, toAccountId, byId('transferNote').value.trim());
       dialog.close();
-      const entry = store.has(id) ? store.entry(id) : null;
-      if (entry && entry.view.accountId !== toAccountId) store.remove(id);
-      if (selectedId === id) select(null);
-      renderAll();
-      showNotice('agent.transferred');
-      byId('conversations').querySelector('button')?.focus();
+      dropTransferred(id, store.has(id) && store.entry(id).view.accountId === toAccountId);
     } catch (err) {
       byId('transferError').textContent = describeError(err);
     }
