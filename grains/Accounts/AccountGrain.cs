@@ -120,7 +120,7 @@ public sealed partial class AccountGrain(
 
         State.Queue.Add(new QueuedConversation(request.ConversationId, request.CitizenId, time.GetUtcNow(), request.Subject));
         await state.WriteOrReload(this);
-        return new RoutingResult(null, State.Queue.Count);
+        return new RoutingResult(null, State.Queue.Count, !request.IsTransfer && TakesMessagesOnly());
     }
 
     async Task IAccountGrain.Release(string conversationId, string agentId)

@@ -14,6 +14,9 @@ public sealed class AccountState
 
     /// <summary>The citizen of each open (queued or assigned) conversation, to cap how many one citizen holds.</summary>
     [Id(5)] public Dictionary<string, string> OpenCitizens { get; set; } = [];
+
+    /// <summary>The supervisor's switch: citizens leave messages instead of waiting for a live chat.</summary>
+    [Id(20)] public bool LeaveMessagesOnly { get; set; }
 }
 
 /// <summary>One agent's place in routing: whether they take work and what they hold.</summary>

@@ -11,7 +11,7 @@ namespace Hub.Grains.Conversations;
 /// The conversation's state (participants, status, reads) is grain state; its messages go to
 /// the append-only message log, so a message costs one append, never a rewrite of the history.
 /// </summary>
-public sealed class ConversationGrain(
+public sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Grains)] IPersistentState<ConversationState> state,
     IMessageLog log,
     IClientPush push,
@@ -61,6 +61,7 @@ public sealed class ConversationGrain(
         State.CitizenName = citizen.DisplayName;
         State.Subject = subject;
         State.CreatedAt = time.GetUtcNow();
+        var returnCode = await DrawReference(citizen);
         await state.WriteOrReload(this);
 
         try
@@ -70,10 +71,11 @@ public sealed class ConversationGrain(
         catch (RuleViolation)
         {
             // The account refused it (too many open conversations): nothing of it stays.
+            await ForgetReference();
             await state.ClearStateAsync();
             throw;
         }
-        return await ViewFor(citizen.UserId);
+        return await ViewFor(citizen.UserId) with { ReturnCode = returnCode };
     }
 
     async Task<long> IConversationGrain.Send(Caller sender, string clientMessageId, string text)
@@ -291,6 +293,11 @@ public sealed class ConversationGrain(
             return;
         }
         State.QueuePosition = routing.QueuePosition;
+        if (routing.LeftMessage && !State.LeftMessage)
+        {
+            State.LeftMessage = true;
+            await state.WriteOrReload(this);
+        }
         await PushStatus([State.CitizenId]);
     }
 
@@ -299,6 +306,7 @@ public sealed class ConversationGrain(
         State.Status = ConversationStatus.Assigned;
         State.AgentId = assignment.AgentId;
         State.AgentName = assignment.AgentName;
+        State.AgentNames[assignment.AgentId] = assignment.AgentName;
         State.QueuePosition = null;
         await state.WriteOrReload(this);
 
@@ -321,7 +329,8 @@ public sealed class ConversationGrain(
         var otherReadSeq = OthersThan(userId).Select(o => State.LastRead.GetValueOrDefault(o)).DefaultIfEmpty().Max();
         return new ConversationView(Id, State.AccountId, State.AccountName, State.Subject, State.Status.ToWire(),
             State.CitizenId, State.CitizenName, State.AgentId, State.AgentName, _lastSeq, State.QueuePosition,
-            State.Rating, unread, lastTransfer?.Note, lastTransfer?.FromAccountId, State.CreatedAt, otherReadSeq, lastTransfer?.Reason);
+            State.Rating, unread, lastTransfer?.Note, lastTransfer?.FromAccountId, State.CreatedAt, otherReadSeq, lastTransfer?.Reason,
+            State.Reference, State.LeftMessage);
     }
 
     private string? RoleOf(Caller caller) =>

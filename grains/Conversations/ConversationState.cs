@@ -23,6 +23,15 @@ public sealed class ConversationState
 
     /// <summary>Staff's private notes, oldest first; never sent to the citizen.</summary>
     [Id(16)] public List<StaffNote> Notes { get; set; } = [];
+
+    /// <summary>The number citizens quote (<c>HB-20261130-0042</c>).</summary>
+    [Id(30)] public string Reference { get; set; } = "";
+
+    /// <summary>Started while the account took no live chats, or nobody was on duty: the citizen left a message.</summary>
+    [Id(31)] public bool LeftMessage { get; set; }
+
+    /// <summary>The name of every agent who held the conversation, for its transcript.</summary>
+    [Id(32)] public Dictionary<string, string> AgentNames { get; set; } = [];
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ namespace Hub.Grains.Conversations;
 /// <summary>
 /// A conversation as one participant sees it: <see cref="Unread"/> counts the other side's
 /// messages after the caller's last read, <see cref="OtherReadSeq"/> is how far the other side has read.
+/// <see cref="ReturnCode"/> is in the answer to the citizen's start only: it is shown once and never kept.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.conversation-view")]
 public sealed record ConversationView(
@@ -23,4 +24,7 @@ public sealed record ConversationView(
     [property: Id(14)] string? FromAccountId,
     [property: Id(15)] DateTimeOffset CreatedAt,
     [property: Id(16)] long OtherReadSeq,
-    [property: Id(17)] string? TransferReason = null);
+    [property: Id(17)] string? TransferReason = null,
+    [property: Id(30)] string Reference = "",
+    [property: Id(31)] bool LeftMessage = false,
+    [property: Id(32)] string? ReturnCode = null);

@@ -42,6 +42,12 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>The private notes, for the account's agents, supervisors and inspectors.</summary>
     Task<IReadOnlyList<StaffNote>> GetNotes(Caller staff);
 
+    /// <summary>The conversation for staff of <paramref name="accountId"/> who found it by its reference number.</summary>
+    Task<ConversationView> LookUp(Caller staff, string accountId);
+
+    /// <summary>The messages as plain text, without staff's notes; for the citizen, the account's staff and admins.</summary>
+    Task<Transcript> GetTranscript(Caller caller);
+
     /// <summary>
     /// The account takes the conversation back from an agent who was gone too long: it waits
     /// in the queue again, and its citizen and next agent are told why. False when that agent
