@@ -4,8 +4,9 @@ namespace Hub.Grains.Accounts;
 
 /// <summary>
 /// Offline messages (留言): when the account takes no live chats, or nobody is on duty, a
-/// citizen's start is a left message. It waits in the same queue and goes to the first agent
-/// who can take it; only what the citizen is told differs.
+/// citizen's start is a left message. It is routed like any conversation (at once to an agent
+/// with room, or through the queue to the first who can take it); what differs is that the
+/// citizen is told to expect an answer later and may close the page.
 /// </summary>
 public sealed partial class AccountGrain
 {

@@ -115,7 +115,7 @@ public sealed partial class AccountGrain(
         {
             TakeOn(agentId, request.ConversationId);
             await state.WriteOrReload(this);
-            return new RoutingResult(AssignmentOf(agentId), null);
+            return new RoutingResult(AssignmentOf(agentId), null, !request.IsTransfer && !AcceptsLiveChat(time.GetUtcNow()));
         }
 
         State.Queue.Add(new QueuedConversation(request.ConversationId, request.CitizenId, time.GetUtcNow(), request.Subject));

@@ -17,7 +17,7 @@ public sealed record AgentAssignment(
 
 /// <summary>
 /// The answer to a routing request: an agent now, or a place in the queue; <see cref="LeftMessage"/>
-/// when it waits because the account takes no live chats now or nobody is on duty.
+/// when the account takes no live chats now, or it waits because nobody is on duty.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.routing-result")]
 public sealed record RoutingResult(

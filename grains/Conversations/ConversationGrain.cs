@@ -287,15 +287,15 @@ public sealed partial class ConversationGrain(
     private async Task Route(IAccountGrain account, bool isTransfer = false)
     {
         var routing = await account.RequestAgent(new RoutingRequest(Id, State.CitizenId, State.Subject, isTransfer));
+        State.LeftMessage |= routing.LeftMessage;
         if (routing.Assignment is { } assignment)
         {
             await Apply(assignment);
             return;
         }
         State.QueuePosition = routing.QueuePosition;
-        if (routing.LeftMessage && !State.LeftMessage)
+        if (routing.LeftMessage)
         {
-            State.LeftMessage = true;
             await state.WriteOrReload(this);
         }
         await PushStatus([State.CitizenId]);
