@@ -89,5 +89,7 @@ export const api = {
   events: (token) => request('GET', '/api/events', { token }),
   event: (eventId, token) => request('GET', `/api/events/${encodeURIComponent(eventId)}`, { token }),
   createEvent: (token, event) => request('POST', '/api/events', { body: event, token }),
+  intake: (accountId) => request('GET', `/api/accounts/${encodeURIComponent(accountId)}/intake`),
+  returnToConversation: (reference, code) => request('POST', '/api/conversations/return', { body: { reference, code } }),
   securityLog: (token, query) => request('GET', `/api/security-log?${new URLSearchParams(query)}`, { token }),
 };
