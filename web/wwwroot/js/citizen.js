@@ -412,3 +412,4 @@ if (auth?.token) {
   renderAccountOptions();
 }
 followReturnLink();
+window.addEventListener('hashchange', followReturnLink);
