@@ -13,7 +13,7 @@ public sealed class OfflineMessagePagesTests(BrowserFixture browser)
         var agentStaff = await browser.Api.StaffMember(account, "孙坐席", "agent");
 
         var citizen = await browser.CitizenStarts(account, "赵女士", "小区停水");
-        await Expect(citizen.Locator("#status")).ToHaveTextAsync("留言已提交，等待工作人员答复");
+        await Expect(citizen.Locator("#status")).ToHaveTextAsync("留言已提交，排队第 1 位，等待工作人员答复");
         await Expect(citizen.Locator("#leftMessage")).ToBeVisibleAsync();
         await Expect(citizen.Locator("#returnCodeBox")).ToBeVisibleAsync();
         var reference = await citizen.Locator("#returnReference").TextContentAsync() ?? "";

@@ -65,7 +65,9 @@ function renderHeader() {
 function statusText(view) {
   switch (view.status) {
     case 'queued':
-      if (view.leftMessage) return t('status.leftMessage');
+      if (view.leftMessage) {
+        return typeof view.queuePosition === 'number' ? t('status.leftMessageQueued', { n: view.queuePosition }) : t('status.leftMessage');
+      }
       return typeof view.queuePosition === 'number' ? t('status.queued', { n: view.queuePosition }) : t('status.queuedNoPos');
     case 'assigned':
       return view.agentName ? t('status.assigned', { name: view.agentName }) : t('status.assignedNoName');

@@ -83,6 +83,7 @@ const dict = {
     'return.wrongCode': '取回码不正确，请核对后再试。',
     'return.unknown': '没有这个编号的咨询，请核对编号。',
     'status.leftMessage': '留言已提交，等待工作人员答复',
+    'status.leftMessageQueued': '留言已提交，排队第 {n} 位，等待工作人员答复',
 
     'status.queued': '排队中，您排在第 {n} 位，请稍候',
     'status.queuedNoPos': '排队中，请稍候',
@@ -699,6 +700,7 @@ const dict = {
     'return.wrongCode': 'The return code is not right; check it and try again.',
     'return.unknown': 'No conversation has this reference number; check it.',
     'status.leftMessage': 'Message left, waiting for an officer\'s answer',
+    'status.leftMessageQueued': 'Message left, number {n} in the queue, waiting for an officer\'s answer',
 
     'status.queued': 'In queue, position {n}',
     'status.queuedNoPos': 'In queue, please wait',
