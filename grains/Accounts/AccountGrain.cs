@@ -116,12 +116,12 @@ public sealed partial class AccountGrain(
         {
             TakeOn(agentId, request.ConversationId);
             await state.WriteOrReload(this);
-            return new RoutingResult(AssignmentOf(agentId), null);
+            return new RoutingResult(AssignmentOf(agentId), null, !request.IsTransfer && !AcceptsLiveChat(time.GetUtcNow()));
         }
 
         State.Queue.Add(new QueuedConversation(request.ConversationId, request.CitizenId, time.GetUtcNow(), request.Subject));
         await state.WriteOrReload(this);
-        return new RoutingResult(null, State.Queue.Count);
+        return new RoutingResult(null, State.Queue.Count, !request.IsTransfer && TakesMessagesOnly());
     }
 
     async Task IAccountGrain.Release(string conversationId, string agentId)

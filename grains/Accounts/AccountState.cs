@@ -22,11 +22,15 @@ public sealed class AccountState
 
     /// <summary>The service-level clocks of each open conversation, as the conversations last reported them.</summary>
     [Id(21)] public Dictionary<string, ConversationServiceLevel> ServiceLevelWatch { get; set; } = [];
+
     /// <summary>The kinds of demand this account's conversations are labelled with (咨询, 投诉, ...), in the supervisor's order.</summary>
     [Id(22)] public List<string> Labels { get; set; } = [];
 
     /// <summary>The labels of each open conversation that has any, so the service desk lists them without asking each conversation.</summary>
     [Id(23)] public Dictionary<string, List<string>> OpenLabels { get; set; } = [];
+
+    /// <summary>The supervisor's switch: citizens leave messages instead of waiting for a live chat.</summary>
+    [Id(24)] public bool LeaveMessagesOnly { get; set; }
 }
 
 /// <summary>One agent's place in routing: whether they take work and what they hold.</summary>

@@ -75,6 +75,12 @@ public interface IAccountGrain : IGrainWithStringKey
     /// </summary>
     Task TransferToAgent(Caller agent, string conversationId, string toAgentId, string note);
 
+    /// <summary>A supervisor turns "leave messages only" on or off: citizens who start then leave a message.</summary>
+    Task SetLeaveMessagesOnly(Caller supervisor, bool leaveMessagesOnly);
+
+    /// <summary>Whether a citizen who starts now gets a live chat or leaves a message; anyone may ask.</summary>
+    Task<Intake> GetIntake();
+
     /// <summary>The open conversations assigned to one agent of this account.</summary>
     Task<IReadOnlyList<string>> GetOpenConversations(string agentId);
 

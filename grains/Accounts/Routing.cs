@@ -15,8 +15,12 @@ public sealed record AgentAssignment(
     [property: Id(1)] string AgentId,
     [property: Id(2)] string AgentName);
 
-/// <summary>The answer to a routing request: an agent now, or a place in the queue.</summary>
+/// <summary>
+/// The answer to a routing request: an agent now, or a place in the queue; <see cref="LeftMessage"/>
+/// when the account takes no live chats now, or it waits because nobody is on duty.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("hub.routing-result")]
 public sealed record RoutingResult(
     [property: Id(0)] AgentAssignment? Assignment,
-    [property: Id(1)] int? QueuePosition);
+    [property: Id(1)] int? QueuePosition,
+    [property: Id(2)] bool LeftMessage = false);

@@ -63,6 +63,7 @@ public sealed partial class ConversationGrain(
         State.Subject = subject;
         State.CreatedAt = time.GetUtcNow();
         await StartServiceLevels(account);
+        var returnCode = await DrawReference(citizen);
         await state.WriteOrReload(this);
 
         try
@@ -72,12 +73,13 @@ public sealed partial class ConversationGrain(
         catch (RuleViolation)
         {
             // The account refused it (too many open conversations): nothing of it stays.
+            await ForgetReference();
             await state.ClearStateAsync();
             throw;
         }
         await ArmServiceLevels();
         await ReportServiceLevels();
-        return await ViewFor(citizen.UserId);
+        return await ViewFor(citizen.UserId) with { ReturnCode = returnCode };
     }
 
     async Task<long> IConversationGrain.Send(Caller sender, string clientMessageId, string text)
@@ -294,12 +296,17 @@ public sealed partial class ConversationGrain(
     private async Task Route(IAccountGrain account, bool isTransfer = false)
     {
         var routing = await account.RequestAgent(new RoutingRequest(Id, State.CitizenId, State.Subject, isTransfer));
+        State.LeftMessage |= routing.LeftMessage;
         if (routing.Assignment is { } assignment)
         {
             await Apply(assignment);
             return;
         }
         State.QueuePosition = routing.QueuePosition;
+        if (routing.LeftMessage)
+        {
+            await state.WriteOrReload(this);
+        }
         await PushStatus([State.CitizenId]);
     }
 
@@ -308,6 +315,7 @@ public sealed partial class ConversationGrain(
         State.Status = ConversationStatus.Assigned;
         State.AgentId = assignment.AgentId;
         State.AgentName = assignment.AgentName;
+        State.AgentNames[assignment.AgentId] = assignment.AgentName;
         State.QueuePosition = null;
         await state.WriteOrReload(this);
 
@@ -331,7 +339,7 @@ public sealed partial class ConversationGrain(
         return WithServiceLevels(new ConversationView(Id, State.AccountId, State.AccountName, State.Subject, State.Status.ToWire(),
             State.CitizenId, State.CitizenName, State.AgentId, State.AgentName, _lastSeq, State.QueuePosition,
             State.Rating, unread, lastTransfer?.Note, lastTransfer?.FromAccountId, State.CreatedAt, otherReadSeq, lastTransfer?.Reason,
-            Labels: userId == State.CitizenId ? [] : [.. State.Labels]), userId);
+            Labels: userId == State.CitizenId ? [] : [.. State.Labels], Reference: State.Reference, LeftMessage: State.LeftMessage), userId);
     }
 
     private string? RoleOf(Caller caller) =>

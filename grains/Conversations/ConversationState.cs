@@ -28,8 +28,18 @@ public sealed class ConversationState
 
     /// <summary>The service-level clocks, fixed in business time when the conversation started.</summary>
     [Id(40)] public List<ServiceLevelClock> ServiceClocks { get; set; } = [];
+
     /// <summary>The kinds of demand staff labelled it with, from its account's set; never shown to the citizen.</summary>
     [Id(20)] public List<string> Labels { get; set; } = [];
+
+    /// <summary>The number citizens quote (<c>HB-20261130-0042</c>).</summary>
+    [Id(30)] public string Reference { get; set; } = "";
+
+    /// <summary>Started while the account took no live chats, or nobody was on duty: the citizen left a message.</summary>
+    [Id(31)] public bool LeftMessage { get; set; }
+
+    /// <summary>The name of every agent who held the conversation, for its transcript.</summary>
+    [Id(32)] public Dictionary<string, string> AgentNames { get; set; } = [];
 }
 
 /// <summary>

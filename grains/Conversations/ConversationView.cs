@@ -5,6 +5,7 @@ namespace Hub.Grains.Conversations;
 /// messages after the caller's last read, <see cref="OtherReadSeq"/> is how far the other side has read.
 /// Staff also see the due times of the service-level clocks still running, the clocks breached,
 /// and the <see cref="Labels"/> (empty for the citizen).
+/// <see cref="ReturnCode"/> is in the answer to the citizen's start only: it is shown once and never kept.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.conversation-view")]
 public sealed record ConversationView(
@@ -29,4 +30,7 @@ public sealed record ConversationView(
     [property: Id(40)] DateTimeOffset? FirstResponseDue = null,
     [property: Id(41)] DateTimeOffset? ResolutionDue = null,
     [property: Id(42)] IReadOnlyList<string>? Breaches = null,
-    [property: Id(20)] IReadOnlyList<string>? Labels = null);
+    [property: Id(20)] IReadOnlyList<string>? Labels = null,
+    [property: Id(30)] string Reference = "",
+    [property: Id(31)] bool LeftMessage = false,
+    [property: Id(32)] string? ReturnCode = null);

@@ -48,6 +48,12 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>Takes a label off; not_found when the conversation does not carry it.</summary>
     Task<IReadOnlyList<string>> RemoveLabel(Caller staff, string label);
 
+    /// <summary>The conversation for staff of <paramref name="accountId"/> who found it by its reference number.</summary>
+    Task<ConversationView> LookUp(Caller staff, string accountId);
+
+    /// <summary>The messages as plain text, without staff's notes; for the citizen, the account's staff and admins.</summary>
+    Task<Transcript> GetTranscript(Caller caller);
+
     /// <summary>
     /// The account takes the conversation back from an agent who was gone too long: it waits
     /// in the queue again, and its citizen and next agent are told why. False when that agent

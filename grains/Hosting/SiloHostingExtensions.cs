@@ -112,7 +112,7 @@ public static class SiloHostingExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<LimitOptions>()
             .Bind(builder.Configuration.GetSection(LimitOptions.Section))
-            .Validate(o => new[] { o.CitizenTokens, o.StaffSignIns, o.EventOpens, o.Messages, o.Typing, o.ConversationStarts, o.Questions, o.Votes, o.DeskChanges }
+            .Validate(o => new[] { o.CitizenTokens, o.StaffSignIns, o.EventOpens, o.ConversationReturns, o.Messages, o.Typing, o.ConversationStarts, o.Questions, o.Votes, o.DeskChanges }
                 .All(l => l.IsValid) && o.OpenConversationsPerAccount > 0,
                 "Hub:Limits permits, windows and OpenConversationsPerAccount must be positive")
             .ValidateOnStart();

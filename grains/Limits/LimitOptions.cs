@@ -24,6 +24,9 @@ public sealed class LimitOptions
     /// <summary>Public events opened from one address.</summary>
     public RateLimit EventOpens { get; set; } = new() { Permits = 10, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>Tries from one address to come back to a conversation with its reference number and return code.</summary>
+    public RateLimit ConversationReturns { get; set; } = new() { Permits = 10, Window = TimeSpan.FromMinutes(1) };
+
     // Per user, across every node of the cluster: a person types and reads at human speed.
 
     /// <summary>Chat messages one user sends, over all their conversations.</summary>

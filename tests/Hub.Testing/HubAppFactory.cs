@@ -25,6 +25,7 @@ public sealed class HubAppFactory : WebApplicationFactory<Program>
         ["Hub:Limits:CitizenTokens:Permits"] = "1000000",
         ["Hub:Limits:StaffSignIns:Permits"] = "1000000",
         ["Hub:Limits:EventOpens:Permits"] = "1000000",
+        ["Hub:Limits:ConversationReturns:Permits"] = "1000000",
     };
 
     private readonly Dictionary<string, string> _settings;

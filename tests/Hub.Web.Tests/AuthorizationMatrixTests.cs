@@ -32,7 +32,7 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
 
     private HubApi Api => hub.Api;
 
-    private sealed record World(string Account, string ConversationId, string EventId, string StatementId, string QuestionId, string AdminId, string AgentId);
+    private sealed record World(string Account, string ConversationId, string EventId, string StatementId, string QuestionId, string AdminId, string AgentId, string Reference);
 
     private sealed record HubRow(string Method, string[] Allowed, Func<World, object?[]> Args);
 
@@ -90,6 +90,7 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("GetTransferTargets", [Agent], w => [w.Account]),
         new("TransferToAgent", [Agent], w => [w.Account, w.ConversationId, "s-nobody", "转给同事"]),
         new("SetAvailability", [Agent], w => [w.Account, false]),
+        new("SetLeaveMessagesOnly", [Supervisor], w => [w.Account, false]),
         new("RateConversation", [Citizen], w => [w.ConversationId, 5]),
         new("ResolveConversation", [Agent], w => [w.ConversationId]),
     ];
@@ -113,6 +114,11 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("GET", "/api/events/", Everyone, _ => "/api/events"),
         new("GET", "/api/events/{eventId}", Everyone, w => $"/api/events/{w.EventId}"),
         new("POST", "/api/events/", [Press], w => "/api/events", w => new { accountId = w.Account, kind = "incident", title = "矩阵", severity = 9 }),
+        new("POST", "/api/conversations/return", Everyone, _ => "/api/conversations/return", _ => new { reference = "HB-20000101-0001", code = "0000-0000-0000" }),
+        new("GET", "/api/conversations/{id}/transcript", [Citizen, Agent, Supervisor, Inspector, Admin], w => $"/api/conversations/{w.ConversationId}/transcript"),
+        new("GET", "/api/accounts/{id}/intake", Everyone, w => $"/api/accounts/{w.Account}/intake"),
+        new("GET", "/api/accounts/{id}/conversations/by-reference/{reference}", [Agent, Supervisor, Inspector, Admin],
+            w => $"/api/accounts/{w.Account}/conversations/by-reference/{w.Reference}"),
         new("GET", "/api/security-log", [Admin, Inspector], w => $"/api/security-log?accountId={w.Account}"),
         new("GET", "/health", Everyone, _ => "/health"),
         new("GET", "/health/live", Everyone, _ => "/health/live"),
@@ -242,7 +248,8 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         await using var agent = await hub.Connect(tokens[Agent]);
         await agent.Invoke("SetAvailability", account, true);
         await using var citizen = await hub.Connect(tokens[Citizen]);
-        var conversationId = (await citizen.Invoke<JsonElement>("StartConversation", account, "矩阵会话")).Str("conversationId");
+        var started = await citizen.Invoke<JsonElement>("StartConversation", account, "矩阵会话");
+        var conversationId = started.Str("conversationId");
         await agent.Next("conversationAssigned", e => e.IsFor(conversationId));
 
         var eventId = await Api.OpenEvent(tokens[Press]!, account, severity: 3, title: "矩阵事件", kind: "live");
@@ -250,6 +257,6 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         var statementId = (await press.Invoke<JsonElement>("DraftStatement", eventId, "初稿")).Str("statementId");
         var questionId = (await citizen.Invoke<JsonElement>("AskQuestion", eventId, "矩阵-q", "矩阵问题")).Str("questionId");
         await press.Invoke<JsonElement>("ModerateQuestion", eventId, questionId, "approve");
-        return (new World(account, conversationId, eventId, statementId, questionId, admin.UserId, userIds[Agent]), tokens);
+        return (new World(account, conversationId, eventId, statementId, questionId, admin.UserId, userIds[Agent], started.Str("reference")), tokens);
     }
 }

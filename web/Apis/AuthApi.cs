@@ -63,7 +63,8 @@ public static class AuthApi
         return Citizen(caller.UserId, caller.DisplayName, tokens, options.Value);
     }
 
-    private static SignedIn Citizen(string userId, string displayName, TokenIssuer tokens, AuthOptions options)
+    /// <summary>A citizen's token: new citizens, renewals, and citizens coming back to a conversation.</summary>
+    internal static SignedIn Citizen(string userId, string displayName, TokenIssuer tokens, AuthOptions options)
     {
         string[] roles = [Roles.Citizen];
         var (token, expiresAt) = tokens.Issue(HubClaims.Identity(userId, displayName, roles, []), options.CitizenTokenLifetime);

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Hub.Web.Hosting;
 
 /// <summary>
-/// Limits per client address (after forwarded headers) on the REST calls that mint identities
-/// or open events, from <c>Hub:Limits</c>. A refused request never reaches its endpoint, so it
+/// Limits per client address (after forwarded headers) on the REST calls that mint identities,
+/// open events or try return codes, from <c>Hub:Limits</c>. A refused request never reaches its endpoint, so it
 /// stores nothing; it answers 429 problem+json with Retry-After.
 /// </summary>
 public static class AddressLimits
@@ -18,6 +18,7 @@ public static class AddressLimits
     public const string CitizenTokens = "citizen-tokens";
     public const string StaffSignIns = "staff-sign-ins";
     public const string EventOpens = "event-opens";
+    public const string ConversationReturns = "conversation-returns";
 
     public static WebApplicationBuilder AddHubAddressLimits(this WebApplicationBuilder builder)
     {
@@ -26,6 +27,7 @@ public static class AddressLimits
             limiter.AddPolicy(CitizenTokens, http => PerAddress(http, limits => limits.CitizenTokens));
             limiter.AddPolicy(StaffSignIns, http => PerAddress(http, limits => limits.StaffSignIns));
             limiter.AddPolicy(EventOpens, http => PerAddress(http, limits => limits.EventOpens));
+            limiter.AddPolicy(ConversationReturns, http => PerAddress(http, limits => limits.ConversationReturns));
             limiter.OnRejected = Refuse;
         });
         return builder;

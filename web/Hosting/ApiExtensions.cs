@@ -42,6 +42,7 @@ public static class ApiExtensions
 
         app.MapAuthApi();
         app.MapAccountsApi();
+        app.MapConversationsApi();
         app.MapStaffApi();
         app.MapEventsApi();
         app.MapSecurityLogApi();

@@ -90,5 +90,7 @@ export const api = {
   event: (eventId, token) => request('GET', `/api/events/${encodeURIComponent(eventId)}`, { token }),
   createEvent: (token, event) => request('POST', '/api/events', { body: event, token }),
   openDashboardSession: (token) => request('POST', '/ops/session', { token }),
+  intake: (accountId) => request('GET', `/api/accounts/${encodeURIComponent(accountId)}/intake`),
+  returnToConversation: (reference, code) => request('POST', '/api/conversations/return', { body: { reference, code } }),
   securityLog: (token, query) => request('GET', `/api/security-log?${new URLSearchParams(query)}`, { token }),
 };

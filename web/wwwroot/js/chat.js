@@ -2,6 +2,7 @@
 // an outbox that survives reconnects and reloads, typing, read receipts and the composer.
 import { HubClient, hubError } from './connection.js';
 import { onLangChange, t } from './i18n.js';
+import { mountReference } from './reference.js';
 import { bindConnectionBadge, byId, formatFullTime, formatTime, h, newClientId } from './ui.js';
 
 export const MAX_TEXT = 4000;
@@ -206,6 +207,7 @@ export class ChatView {
     this.typingOn = false;
     this.idleTimer = null;
     this.typingHideTimer = null;
+    this.shownListeners = new Set();
 
     store.onChange((id) => {
       if (id === this.id) this.render();
@@ -252,6 +254,12 @@ export class ChatView {
     this.render();
     this.scrollToBottom();
     this.markRead();
+    for (const listener of this.shownListeners) listener(id);
+  }
+
+  /** Calls back whenever the panel is pointed at a conversation (or at none). */
+  onShown(listener) {
+    this.shownListeners.add(listener);
   }
 
   setEnabled(enabled) {
@@ -522,5 +530,6 @@ export function mountChat({ saved, auth, role, whoLabel, onError, session }) {
     onError,
   });
   bindConnectionBadge(client, byId('connection'));
+  mountReference({ store, chat, auth, onError });
   return { client, store, sender, chat };
 }

@@ -1,5 +1,5 @@
-// The citizen's side: sign in with a name, pick an account, chat, rate.
-import { api, session } from './api.js';
+// The citizen's side: sign in with a name, pick an account, chat (or leave a message), rate, come back later.
+import { api, ApiError, session } from './api.js';
 import { mountChat } from './chat.js';
 import { hubError } from './connection.js';
 import { savedSession } from './sign-in-keeper.js';
@@ -24,6 +24,7 @@ const views = { signIn: byId('signInView'), start: byId('startView'), chat: byId
 
 function showView(name) {
   for (const [key, el] of Object.entries(views)) el.hidden = key !== name;
+  byId('returnPanel').hidden = name === 'chat';
 }
 
 function accountName(id) {
@@ -39,6 +40,7 @@ async function loadAccounts() {
     return;
   }
   renderAccountOptions();
+  showIntake(byId('account').value);
   if (currentId && store?.has(currentId)) renderChatHeader();
 }
 
@@ -63,6 +65,9 @@ function renderHeader() {
 function statusText(view) {
   switch (view.status) {
     case 'queued':
+      if (view.leftMessage) {
+        return typeof view.queuePosition === 'number' ? t('status.leftMessageQueued', { n: view.queuePosition }) : t('status.leftMessage');
+      }
       return typeof view.queuePosition === 'number' ? t('status.queued', { n: view.queuePosition }) : t('status.queuedNoPos');
     case 'assigned':
       return view.agentName ? t('status.assigned', { name: view.agentName }) : t('status.assignedNoName');
@@ -91,6 +96,22 @@ function renderChatHeader() {
   byId('thanks').hidden = !rating;
   chat.setEnabled(Boolean(view.status) && !resolved);
   renderStars(rating ?? 0);
+  byId('leftMessage').hidden = !(view.leftMessage && view.status === 'queued');
+  renderReturnCode();
+}
+
+/** The return code is shown once, from the answer to the start, until the citizen says they noted it. */
+function renderReturnCode() {
+  const kept = saved.get('returnCode');
+  const box = byId('returnCodeBox');
+  box.hidden = !kept || kept.conversationId !== currentId;
+  if (box.hidden) return;
+  const link = `${window.location.origin}/citizen.html#return=${encodeURIComponent(kept.reference)}/${encodeURIComponent(kept.code)}`;
+  byId('returnReference').textContent = kept.reference;
+  byId('returnCode').textContent = kept.code;
+  const anchor = byId('returnLink');
+  anchor.href = link;
+  anchor.textContent = link;
 }
 
 function renderStars(lit) {
@@ -153,6 +174,7 @@ function forgetConversation() {
   currentId = null;
   ratedScore = null;
   saved.set('conversationId', null);
+  saved.set('returnCode', null);
   chat.show(null);
   showView('start');
   if (!accounts.length) loadAccounts();
@@ -261,7 +283,8 @@ byId('startForm').addEventListener('submit', (event) => {
     try {
       const view = await client.call('StartConversation', accountId, byId('subject').value.trim());
       const id = view.conversationId;
-      store.setView({ accountName: accountName(accountId), accountId, ...view });
+      if (view.returnCode) saved.set('returnCode', { conversationId: id, reference: view.reference, code: view.returnCode });
+      store.setView({ accountName: accountName(accountId), accountId, ...view, returnCode: null });
       byId('subject').value = '';
       openConversation(id);
       // Routing events can overtake the answer and were ignored before the id was known.
@@ -301,6 +324,71 @@ for (const button of byId('rating').querySelectorAll('button[data-score]')) {
   button.addEventListener('blur', () => renderStars(0));
 }
 
+byId('account').addEventListener('change', () => showIntake(byId('account').value));
+
+/** Says before the start whether the account takes live chats now or the citizen will leave a message. */
+async function showIntake(accountId) {
+  let liveChat = true;
+  if (accountId) {
+    try {
+      liveChat = (await api.intake(accountId))?.liveChat !== false;
+    } catch {
+      // Only a hint: the start itself says how the conversation was taken.
+    }
+  }
+  if (byId('account').value !== accountId) return;
+  byId('intakeHint').hidden = liveChat;
+  const start = byId('start');
+  start.dataset.i18n = liveChat ? 'citizen.start' : 'intake.leaveMessage';
+  start.textContent = t(start.dataset.i18n);
+}
+
+byId('returnCodeDone').addEventListener('click', () => {
+  saved.set('returnCode', null);
+  renderReturnCode();
+  chat.focusComposer();
+});
+
+/** Comes back to a conversation as the citizen it belongs to: a fresh page, signed in with the token it answered. */
+async function returnTo(reference, code) {
+  clearError();
+  try {
+    const returned = await api.returnToConversation(reference, code);
+    await client?.stop();
+    saved.clear();
+    saved.set('auth', { token: returned.token, userId: returned.userId, displayName: returned.displayName });
+    saved.set('conversationId', returned.conversationId);
+    window.location.reload();
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) showError('return.wrongCode');
+    else if (err instanceof ApiError && err.status === 404) showError('return.unknown');
+    else showError(err);
+  }
+}
+
+byId('returnForm').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const reference = byId('returnReferenceInput').value.trim();
+  const code = byId('returnCodeInput').value.trim();
+  if (!reference || !code) {
+    showError('err.bad_request');
+    (reference ? byId('returnCodeInput') : byId('returnReferenceInput')).focus();
+    return;
+  }
+  busy(byId('returnSubmit'), () => returnTo(reference, code));
+});
+
+/** A return link (#return=REFERENCE/CODE) fills the form and opens the conversation; the code leaves the address bar at once. */
+function followReturnLink() {
+  const match = /^#return=([^/]+)\/(.+)$/.exec(window.location.hash);
+  if (!match) return false;
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+  byId('returnReferenceInput').value = decodeURIComponent(match[1]);
+  byId('returnCodeInput').value = decodeURIComponent(match[2]);
+  byId('returnForm').requestSubmit();
+  return true;
+}
+
 byId('newConversation').addEventListener('click', () => {
   clearError();
   forgetConversation();
@@ -325,3 +413,5 @@ if (auth?.token) {
   showView('signIn');
   renderAccountOptions();
 }
+followReturnLink();
+window.addEventListener('hashchange', followReturnLink);

@@ -1,0 +1,12 @@
+namespace Hub.Grains.Accounts;
+
+/// <summary>
+/// How the account takes a citizen who starts now: <see cref="LiveChat"/> when an agent is on
+/// duty and the account is open, otherwise the citizen leaves a message; <see cref="LeaveMessagesOnly"/>
+/// is the supervisor's switch.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("hub.intake")]
+public sealed record Intake(
+    [property: Id(0)] string AccountId,
+    [property: Id(1)] bool LiveChat,
+    [property: Id(2)] bool LeaveMessagesOnly);
