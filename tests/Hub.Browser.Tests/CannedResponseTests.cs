@@ -24,6 +24,8 @@ public sealed class CannedResponseTests(BrowserFixture browser)
         await desk.FillAsync("#cannedTitle", "社保问候");
         await desk.FillAsync("#cannedText", "{citizen}您好，社保卡补办请带身份证到任一网点。");
         await desk.ClickAsync("#cannedSave");
+        // Saving clears the form once it is stored: the next one is typed after that.
+        await Expect(desk.Locator("#cannedList .canned-item")).ToHaveCountAsync(1);
         await desk.FillAsync("#cannedTitle", "结束语");
         await desk.FillAsync("#cannedText", "感谢您的来电。");
         await desk.ClickAsync("#cannedSave");
