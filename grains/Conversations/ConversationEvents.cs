@@ -47,3 +47,9 @@ public sealed record ReadReceipt(
 public sealed record ConversationLabelsChanged(
     [property: Id(0)] string ConversationId,
     [property: Id(1)] IReadOnlyList<string> Labels);
+
+/// <summary>The citizen's rating of a resolved conversation, for the agent who served them.</summary>
+[GenerateSerializer, Immutable, Alias("hub.conversation-rated")]
+public sealed record ConversationRated(
+    [property: Id(0)] string ConversationId,
+    [property: Id(1)] int Rating);

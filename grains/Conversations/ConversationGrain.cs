@@ -193,6 +193,10 @@ public sealed partial class ConversationGrain(
         }
         State.Rating = score;
         await state.WriteOrReload(this);
+        if (State.AgentId is { } agentId)
+        {
+            await push.ToUsers([agentId], ClientEvents.ConversationRated, new ConversationRated(Id, score));
+        }
     }
 
     async Task IConversationGrain.SetTyping(Caller caller, bool isTyping)

@@ -10,6 +10,7 @@ public static class ClientEvents
     public const string Typing = "typing";
     public const string ReadReceipt = "readReceipt";
     public const string NoteAdded = "noteAdded";
+    public const string ConversationRated = "conversationRated";
     public const string ServiceLevelWarning = "serviceLevelWarning";
     public const string ServiceLevelBreached = "serviceLevelBreached";
     public const string ConversationLabels = "conversationLabels";

@@ -69,6 +69,23 @@ public sealed class ConversationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_agent_who_resolved_hears_the_rating_at_once_and_the_citizen_does_not()
+    {
+        var account = await _given.Account();
+        var agent = await _given.Agent(account);
+        var citizen = Scenario.Citizen();
+        var (conversation, view) = await _given.Start(account, citizen);
+        var id = view.ConversationId;
+        await conversation.Resolve(agent);
+
+        await conversation.Rate(citizen, 4);
+
+        var rated = await ClusterFixture.Push.Next<ConversationRated>(agent.UserId, ClientEvents.ConversationRated, r => r.ConversationId == id);
+        Assert.Equal(4, rated.Rating);
+        Assert.Empty(ClusterFixture.Push.SentTo<ConversationRated>(citizen.UserId, ClientEvents.ConversationRated));
+    }
+
+    [Fact]
     public async Task Bad_messages_are_refused_and_store_nothing()
     {
         var account = await _given.Account();
