@@ -3,6 +3,7 @@ import { api, session } from './api.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { mountChat } from './chat.js';
 import { mountNotes } from './notes.js';
+import { mountAttention } from './attention.js';
 import { mountCannedReplies } from './canned-replies.js';
 import { mountConversationLabels } from './conversation-labels.js';
 import { mountColleagueTransfer } from './colleague-transfer.js';
@@ -25,6 +26,7 @@ let store = null;
 let sender = null;
 let chat = null;
 let notes = null;
+let attention = null;
 let labels = null;
 const listItems = new Map();
 // Entries learned before a refresh started are dropped when the refresh no longer lists them.
@@ -65,6 +67,24 @@ function statusLabel(status) {
   return status ? t(`conv.${status}`) : '';
 }
 
+// Waiting times in the list move on by themselves.
+const WAIT_REFRESH_MS = 30_000;
+
+/** The last message's text, and since when the citizen has waited if theirs is the last word. */
+function lastWord(entry) {
+  const last = entry.messages.at(-1);
+  if (!last) return { preview: '', waitingSince: null };
+  const waiting = last.senderRole === 'citizen' && entry.view.status === 'assigned';
+  return { preview: last.text, waitingSince: waiting ? Date.parse(last.sentAt) : null };
+}
+
+function waitLabel(since) {
+  if (!since) return '';
+  const minutes = Math.floor((Date.now() - since) / 60_000);
+  if (minutes < 1) return t('agent.waitingJustNow');
+  return minutes < 60 ? t('agent.waitingMinutes', { n: minutes }) : t('agent.waitingHours', { n: Math.floor(minutes / 60) });
+}
+
 function renderList() {
   if (!store) return;
   const list = byId('conversations');
@@ -88,7 +108,10 @@ function renderList() {
             h('span', { className: 'sr-only unread-label' })),
           h('span', { className: 'conv-bottom' },
             h('span', { className: 'conv-citizen' }),
-            h('span', { className: 'conv-status' }))));
+            h('span', { className: 'conv-status' })),
+          h('span', { className: 'conv-bottom' },
+            h('span', { className: 'conv-preview' }),
+            h('span', { className: 'conv-wait' }))));
       listItems.set(entry.id, li);
     }
     const { view } = entry;
@@ -97,6 +120,9 @@ function renderList() {
     li.querySelector('.conv-subject').textContent = view.subject || t('agent.noSubject');
     li.querySelector('.conv-citizen').textContent = view.citizenName || t('msg.citizen');
     li.querySelector('.conv-status').textContent = statusLabel(view.status);
+    const { preview, waitingSince } = lastWord(entry);
+    li.querySelector('.conv-preview').textContent = preview;
+    li.querySelector('.conv-wait').textContent = waitLabel(waitingSince);
     const badge = li.querySelector('.unread');
     badge.textContent = String(unread);
     badge.hidden = unread === 0;
@@ -235,6 +261,7 @@ function onMessage(message) {
   if (message.senderRole === 'citizen' && !entry.seqs.has(message.seq) && message.seq > entry.markedSeq) {
     // Counted before adding: the chat view clears it again at once when the agent is looking.
     store.setView({ conversationId: id, unread: (entry.view.unread || 0) + 1 });
+    attention.cue('attention.newMessage', { subject: entry.view.subject || t('agent.noSubject') }, { whileVisible: id !== selectedId });
   }
   store.addMessages(id, [message]);
 }
@@ -249,6 +276,8 @@ function setUpConnection() {
     session: savedSession(saved, () => auth, signOutLocally),
   }));
   notes = mountNotes(client);
+  attention = mountAttention({ soundSwitch: byId('soundCue'), desktopSwitch: byId('desktopCue'), errorEl: byId('attentionError') });
+  setInterval(renderList, WAIT_REFRESH_MS);
   labels = mountConversationLabels({ client, store });
   const selectedView = () => (selectedId && store.has(selectedId) ? store.entry(selectedId).view : null);
   mountCannedReplies({ client, composer: byId('composer'), form: byId('composerForm'), menu: byId('cannedMenu'), view: selectedView });
@@ -276,7 +305,11 @@ function setUpConnection() {
       transferReason: event.transferReason ?? null,
       status: 'assigned',
     });
-    if (isNew) showNotice('agent.newConversation', { subject: event.subject || t('agent.noSubject') });
+    if (isNew) {
+      const subject = event.subject || t('agent.noSubject');
+      showNotice('agent.newConversation', { subject });
+      attention.cue('attention.newConversation', { subject }, { whileVisible: true });
+    }
     follow(event.conversationId).catch((err) => {
       if (hubError(err)) showError(err);
     });
@@ -293,6 +326,11 @@ function setUpConnection() {
     store.remove(id);
     if (id === selectedId) select(null);
     renderAll();
+  });
+  client.on('conversationRated', (event) => {
+    if (!event?.conversationId || !store.has(event.conversationId)) return;
+    store.setView({ conversationId: event.conversationId, rating: event.rating });
+    showNotice('agent.rated', { subject: store.entry(event.conversationId).view.subject || t('agent.noSubject'), n: event.rating });
   });
   client.on('typing', (event) => chat.onTyping(event));
   client.on('readReceipt', (event) => chat.onReadReceipt(event));

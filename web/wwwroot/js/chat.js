@@ -2,6 +2,7 @@
 // an outbox that survives reconnects and reloads, typing, read receipts and the composer.
 import { HubClient, hubError } from './connection.js';
 import { onLangChange, t } from './i18n.js';
+import { linkified } from './linkify.js';
 import { mountReference } from './reference.js';
 import { bindConnectionBadge, byId, formatFullTime, formatTime, h, newClientId } from './ui.js';
 
@@ -450,7 +451,7 @@ export class ChatView {
     if (want.kind === 'outbox') {
       const { item } = want;
       const el = h('li', { className: 'message mine pending', 'data-role': this.store.myRole, 'data-client-id': item.clientMessageId },
-        h('div', { className: 'bubble' }, h('p', { className: 'text', text: item.text })),
+        h('div', { className: 'bubble' }, h('p', { className: 'text' }, linkified(item.text))),
         h('div', { className: 'meta' }));
       this.update(el, want, true);
       return el;
@@ -458,7 +459,7 @@ export class ChatView {
     const { message } = want;
     const mine = message.senderRole === this.store.myRole;
     const el = h('li', { className: `message ${mine ? 'mine' : 'theirs'}`, 'data-seq': message.seq, 'data-role': message.senderRole },
-      h('div', { className: 'bubble' }, h('p', { className: 'text', text: message.text })),
+      h('div', { className: 'bubble' }, h('p', { className: 'text' }, linkified(message.text))),
       h('div', { className: 'meta' },
         h('span', { className: 'who' }),
         h('time', { datetime: message.sentAt }),
