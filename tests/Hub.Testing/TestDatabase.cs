@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 
 namespace Hub.Testing;
@@ -32,6 +33,38 @@ public sealed class TestDatabase : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Backs the database up with pg_dump, as an operator would, into a custom-format file.</summary>
+    public Task Dump(string file) => PostgresTool("pg_dump", "--format=custom", $"--file={file}", $"--dbname={_name}");
+
+    /// <summary>A fresh database on the same server with a pg_dump file restored into it by pg_restore.</summary>
+    public async Task<TestDatabase> Restored(string file)
+    {
+        var copy = new TestDatabase(_server);
+        await copy.OnServer($"CREATE DATABASE {copy._name}");
+        await copy.PostgresTool("pg_restore", "--no-owner", $"--dbname={copy._name}", file);
+        return copy;
+    }
+
+    /// <summary>Runs one of the server's client tools against it (the Debian package keeps them beside the server).</summary>
+    private async Task PostgresTool(string tool, params string[] arguments)
+    {
+        var server = new NpgsqlConnectionStringBuilder(_server);
+        var path = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", tool)).Where(File.Exists).Order().LastOrDefault()
+            ?? throw new InvalidOperationException($"{tool} is not installed");
+        var start = new ProcessStartInfo(path) { RedirectStandardError = true };
+        foreach (var argument in (string[])[$"--host={server.Host}", $"--port={server.Port}", $"--username={server.Username}", .. arguments])
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {errors}");
+        }
     }
 
     public async ValueTask DisposeAsync()
