@@ -42,12 +42,32 @@ public sealed class HealthTests(HubFixture hub)
     public async Task Readiness_fails_while_redis_is_down_and_returns_with_it()
     {
         using var redis = await RedisServer.Start();
-        await using var node = new HubAppFactory(new Dictionary<string, string> { ["ConnectionStrings:Redis"] = redis.ConnectionString });
+        await ReadinessFollows("redis", "ConnectionStrings:Redis", redis.ConnectionString, () =>
+        {
+            redis.Stop();
+            return Task.CompletedTask;
+        }, redis.Restart);
+    }
+
+    [Fact]
+    public async Task Readiness_fails_while_postgres_is_down_and_returns_with_it()
+    {
+        await using var postgres = await PostgresServer.Start();
+        await ReadinessFollows("postgres", "ConnectionStrings:Postgres", postgres.ConnectionString, postgres.Stop, postgres.Restart);
+    }
+
+    /// <summary>
+    /// A node using the store is ready while it answers, 503 while it is down (naming it to admins
+    /// only, and still live), and ready again once it is back.
+    /// </summary>
+    private static async Task ReadinessFollows(string check, string setting, string connectionString, Func<Task> stop, Func<Task> restart)
+    {
+        await using var node = new HubAppFactory(new Dictionary<string, string> { [setting] = connectionString });
         var api = new HubApi(node.Address);
         var admin = await api.Admin();
         await Until(api, HttpStatusCode.OK);
 
-        redis.Stop();
+        await stop();
         await Until(api, HttpStatusCode.ServiceUnavailable);
         var plain = await Body(api, null);
         var detailed = await Body(api, admin.Token);
@@ -55,13 +75,13 @@ public sealed class HealthTests(HubFixture hub)
 
         Assert.Equal("Unhealthy", plain.Str("status"));
         Assert.False(plain.TryGetProperty("checks", out _));
-        Assert.DoesNotContain("redis", plain.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(check, plain.GetRawText(), StringComparison.OrdinalIgnoreCase);
         var failed = Assert.Single(detailed.GetProperty("checks").EnumerateArray(), c => c.Str("status") != "Healthy");
-        Assert.Equal("redis", failed.Str("name"));
+        Assert.Equal(check, failed.Str("name"));
         Assert.False(string.IsNullOrEmpty(failed.Str("description")));
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
 
-        await redis.Restart();
+        await restart();
         await Until(api, HttpStatusCode.OK);
     }
 
