@@ -12,8 +12,11 @@ namespace Hub.Browser.Tests;
 /// and the citizen who comes back to the answer with the number and code.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class NextMorningTests(BrowserFixture browser)
+public sealed class NextMorningTests(BrowserFixture browser) : IAsyncLifetime
 {
+    private readonly List<IBrowserContext> _contexts = [];
+    private HubAppFactory? _node;
+
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
     [Fact]
@@ -21,7 +24,7 @@ public sealed class NextMorningTests(BrowserFixture browser)
     {
         // A Tuesday evening; the default calendar opens at 09:00 on Wednesday.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 20, 0, 0, Beijing));
-        await using var node = new HubAppFactory(services: s => s.AddKeyedSingleton<TimeProvider>(HubClock.Key, clock));
+        var node = _node = new HubAppFactory(services: s => s.AddKeyedSingleton<TimeProvider>(HubClock.Key, clock));
         var api = new HubApi(node.Address);
         var account = await api.Account("市住建局", "住房和城乡建设");
         var supervisor = await api.StaffMember(account, "冯主管", "supervisor");
@@ -73,9 +76,25 @@ public sealed class NextMorningTests(BrowserFixture browser)
         await Expect(back.Locator("#status")).ToContainTextAsync("蒋坐席");
     }
 
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>The pages close first, so the node stops with no connection left open.</summary>
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+        if (_node is not null)
+        {
+            await _node.DisposeAsync();
+        }
+    }
+
     private async Task<IPage> Page(HubAppFactory node, string path)
     {
         var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = node.Address.ToString(), Locale = "zh-CN" });
+        _contexts.Add(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         return page;
