@@ -24,14 +24,17 @@ public sealed partial class AccountGrain
     Task<Intake> IAccountGrain.GetIntake()
     {
         RequireProfile();
-        return Task.FromResult(new Intake(this.GetPrimaryKeyString(), !TakesMessagesOnly(), State.LeaveMessagesOnly));
+        return Task.FromResult(CurrentIntake());
     }
+
+    private Intake CurrentIntake() =>
+        new(this.GetPrimaryKeyString(), !TakesMessagesOnly(), State.LeaveMessagesOnly, ServiceLevels.ClosedByHours(time.GetUtcNow()));
 
     /// <summary>
     /// The one place that decides whether the account is open for live chats at that moment:
-    /// business hours and holidays belong here too.
+    /// closed by the supervisor's switch, or outside its business hours when it chose so.
     /// </summary>
-    private bool AcceptsLiveChat(DateTimeOffset now) => !State.LeaveMessagesOnly;
+    private bool AcceptsLiveChat(DateTimeOffset now) => !State.LeaveMessagesOnly && !ServiceLevels.ClosedByHours(now);
 
     /// <summary>A citizen starting now leaves a message: the account is closed, or no agent is both available and connected.</summary>
     private bool TakesMessagesOnly() =>

@@ -17,7 +17,7 @@ public sealed partial class AccountGrain
                 a.Value.Capacity ?? Capacity, [.. a.Value.Open]))
             .OrderBy(a => a.DisplayName, StringComparer.Ordinal)];
         var labels = State.OpenLabels.ToDictionary(l => l.Key, l => (IReadOnlyList<string>)[.. l.Value]);
-        return Task.FromResult(new ServiceDesk(this.GetPrimaryKeyString(), queue, agents, ServiceLevelsOnDesk(), labels));
+        return Task.FromResult(new ServiceDesk(this.GetPrimaryKeyString(), queue, agents, ServiceLevelsOnDesk(), labels, CurrentIntake()));
     }
 
     async Task IAccountGrain.SetAgentCapacity(Caller supervisor, string agentId, int capacity)

@@ -32,7 +32,8 @@ public sealed partial class AccountGrain
         var calendar = policy.Calendar;
         await securityLog.Record(time, SecurityEventKinds.ServiceLevelsChanged, caller, id, id,
             $"{calendar.TimeZone}, {string.Join(" ", calendar.Hours)}, {calendar.Holidays.Count} holidays, "
-            + $"{calendar.SwappedWorkdays.Count} swapped days, targets {policy.Targets.FirstResponseMinutes}/{policy.Targets.ResolutionMinutes} min");
+            + $"{calendar.SwappedWorkdays.Count} swapped days, targets {policy.Targets.FirstResponseMinutes}/{policy.Targets.ResolutionMinutes} min"
+            + (policy.LeaveMessagesOutsideHours ? ", messages only outside hours" : ""));
         return policy.ToSettings();
     }
 

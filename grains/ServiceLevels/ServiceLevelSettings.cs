@@ -7,6 +7,9 @@ namespace Hub.Grains.ServiceLevels;
 /// Service levels as supervisors write and read them: opening hours as "09:00-12:00", working
 /// weekdays as ISO numbers (1 Monday to 7 Sunday), dates as "2026-10-01", targets in business
 /// minutes. <see cref="ToPolicy"/> checks every part and refuses the whole on the first fault.
+/// <see cref="LeaveMessagesOutsideHours"/> closes the account to live chats while the calendar is
+/// closed; it is off unless a supervisor chooses it, so an account that never did takes live
+/// chats at any hour as before.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.service-level-settings")]
 public sealed record ServiceLevelSettings(
@@ -16,7 +19,8 @@ public sealed record ServiceLevelSettings(
     [property: Id(3)] IReadOnlyList<string>? Holidays,
     [property: Id(4)] IReadOnlyList<string>? SwappedWorkdays,
     [property: Id(5)] int FirstResponseMinutes,
-    [property: Id(6)] int ResolutionMinutes)
+    [property: Id(6)] int ResolutionMinutes,
+    [property: Id(20)] bool LeaveMessagesOutsideHours = false)
 {
     public const int MaxHours = 6;
 
@@ -45,7 +49,8 @@ public sealed record ServiceLevelSettings(
         }
         return new ServiceLevelPolicy(
             new BusinessCalendar(zone.Id, hours, workingDays, holidays, swapped),
-            new ServiceTargets(FirstResponseMinutes, ResolutionMinutes));
+            new ServiceTargets(FirstResponseMinutes, ResolutionMinutes),
+            LeaveMessagesOutsideHours);
     }
 
     private List<OpeningHours> ParseHours()

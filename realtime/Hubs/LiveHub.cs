@@ -22,21 +22,45 @@ public sealed partial class LiveHub(
     public override async Task OnConnectedAsync()
     {
         metrics.Connected();
-        if (Context.User.ToCaller() is { } caller)
+        try
         {
-            local.Connected(caller.UserId, Context.ConnectionId);
-            staffSessions.Opened(Context);
-            await agents.Connected(caller, Context.ConnectionId);
-            // Press officers, moderators and supervisors hear of their accounts' events (clock
-            // alerts, statements, questions waiting for moderation, service-level breaches) on every connection.
-            await JoinAccountGroups(caller, Roles.Press, PushGroups.PressOf);
-            await JoinAccountGroups(caller, Roles.Moderator, PushGroups.ModeratorsOf);
-            await JoinAccountGroups(caller, Roles.Supervisor, PushGroups.SupervisorsOf);
+            await Register();
+        }
+        catch
+        {
+            // SignalR closes a connection whose OnConnectedAsync failed without calling
+            // OnDisconnectedAsync: undone here, or this node would go on renewing the presence of
+            // an agent it holds no connection of, and conversations would be routed to nobody.
+            await Forget();
+            throw;
         }
         await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        await Forget();
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task Register()
+    {
+        if (Context.User.ToCaller() is not { } caller)
+        {
+            return;
+        }
+        local.Connected(caller.UserId, Context.ConnectionId);
+        staffSessions.Opened(Context);
+        await agents.Connected(caller, Context.ConnectionId);
+        // Press officers, moderators and supervisors hear of their accounts' events (clock
+        // alerts, statements, questions waiting for moderation, service-level breaches) on every connection.
+        await JoinAccountGroups(caller, Roles.Press, PushGroups.PressOf);
+        await JoinAccountGroups(caller, Roles.Moderator, PushGroups.ModeratorsOf);
+        await JoinAccountGroups(caller, Roles.Supervisor, PushGroups.SupervisorsOf);
+    }
+
+    /// <summary>Drops what this node knows of the connection; the agent's presence here ends locally before the account is told.</summary>
+    private async Task Forget()
     {
         metrics.Disconnected();
         local.Disconnected(Context.ConnectionId);
@@ -45,7 +69,6 @@ public sealed partial class LiveHub(
         {
             await agents.Disconnected(userId, Context.ConnectionId);
         }
-        await base.OnDisconnectedAsync(exception);
     }
 
     private Task JoinAccountGroups(Caller caller, string role, Func<string, string> group) =>

@@ -89,6 +89,54 @@ public sealed class DeskPageTests(BrowserFixture browser)
         await Expect(row.Locator(".sla-left").First).ToHaveAttributeAsync("data-state", "ok");
     }
 
+    [Fact]
+    public async Task A_supervisor_closes_the_desk_to_live_chats_sees_labels_and_finds_a_conversation_by_its_number()
+    {
+        var account = await browser.Api.Account("市交通局", "交通运输");
+        var supervisor = await browser.Api.StaffMember(account, "卫主管", "supervisor");
+        var agent = await browser.Api.Agent(account, "尤坐席");
+        await using var console = await LiveClient.Connect(browser.Api.Address, agent.Token);
+        await console.Invoke("SetAvailability", account, true);
+        await using (var labels = await LiveClient.Connect(browser.Api.Address, (await browser.Api.SignIn(supervisor.Username, HubApi.StaffPassword)).Token))
+        {
+            await labels.Invoke<System.Text.Json.JsonElement>("SetLabels", account, new[] { "投诉", "求助" });
+        }
+        var citizen = await browser.CitizenStarts(account, "许女士", "公交改线");
+        await Expect(citizen.Locator("#chatReferenceValue")).Not.ToBeEmptyAsync();
+        var reference = await citizen.Locator("#chatReferenceValue").TextContentAsync() ?? "";
+        var conversationId = (await console.Next("conversationAssigned")).GetProperty("conversationId").GetString()!;
+        await console.Invoke<System.Text.Json.JsonElement>("AddLabel", conversationId, "投诉");
+
+        var desk = await SignIn("/desk.html", supervisor);
+        await Expect(desk.Locator("#intakeNow")).ToHaveTextAsync("现在发起的市民：实时对话");
+        var agentRow = desk.Locator("#agents tr", new() { HasText = "尤坐席" });
+        await Expect(agentRow.Locator(".desk-label-chips")).ToHaveTextAsync("投诉");
+        await Expect(desk.Locator("#serviceLevels tr", new() { HasText = "公交改线" }).Locator(".label-chip")).ToHaveTextAsync("投诉");
+
+        await desk.Locator("#leaveMessagesOnly").CheckAsync();
+        await Expect(desk.Locator("#notice")).ToHaveTextAsync("已设为只接受留言");
+        await Expect(desk.Locator("#intakeNow")).ToHaveTextAsync("现在发起的市民：留言（已设为只接受留言）");
+        var intake = await (await browser.Api.Send(HttpMethod.Get, $"/api/accounts/{account}/intake")).Content.ReadAsStringAsync();
+        Assert.Contains("\"leaveMessagesOnly\":true", intake);
+
+        await desk.FillAsync("#lookup-desk-reference", "HB-19991231-0001");
+        await desk.Locator("#lookup-desk-reference").PressAsync("Enter");
+        await Expect(desk.Locator(".lookup-error")).ToHaveTextAsync("本账号没有这个编号的会话");
+        await desk.FillAsync("#lookup-desk-reference", "123");
+        await desk.Locator("#lookup-desk-reference").PressAsync("Enter");
+        await Expect(desk.Locator(".lookup-error")).ToHaveTextAsync("编号格式为 HB-日期-序号，如 HB-20261130-0042");
+        await desk.ClickAsync("#lang");
+        await Expect(desk.Locator(".lookup-error")).ToHaveTextAsync("A reference looks like HB-date-number, e.g. HB-20261130-0042");
+        await desk.FillAsync("#lookup-desk-reference", reference);
+        await desk.Locator("#lookup-desk-reference").PressAsync("Enter");
+        await Expect(desk.Locator(".lookup-error")).ToBeEmptyAsync();
+        await Expect(desk.Locator(".lookup-facts")).ToContainTextAsync("公交改线");
+        await Expect(desk.Locator(".lookup-facts")).ToContainTextAsync("In progress");
+        await Expect(desk.Locator(".lookup-facts")).ToContainTextAsync("尤坐席");
+        var download = await desk.RunAndWaitForDownloadAsync(() => desk.Locator(".lookup-transcript").ClickAsync());
+        Assert.Equal($"{reference}.txt", download.SuggestedFilename);
+    }
+
     private async Task<IPage> SignIn(string path, HubApi.Staff staff)
     {
         var page = await browser.SignedIn(path, staff.Username);

@@ -2,6 +2,7 @@ using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Conversations;
 using Hub.Grains.Conversations.References;
+using Hub.Grains.ServiceLevels;
 
 namespace Hub.Grains.Tests;
 
@@ -88,6 +89,56 @@ public sealed class OfflineMessageTests(ClusterFixture fixture)
         await Rules.Refused(HubErrorCode.Forbidden, () => Account(account).SetLeaveMessagesOnly(Scenario.Staff(other, Roles.Supervisor), true));
 
         Assert.False((await Account(account).GetIntake()).LeaveMessagesOnly);
+    }
+
+    [Fact]
+    public async Task Outside_business_hours_a_start_is_a_left_message_only_where_the_supervisors_chose_so()
+    {
+        var friday = NextInBeijing(DayOfWeek.Friday, ClusterFixture.Time.GetUtcNow());
+        var evening = friday.AddHours(20);
+        var swappedSaturday = friday.AddDays(1).AddHours(10);
+        var sunday = friday.AddDays(2).AddHours(10);
+        var monday = friday.AddDays(3).AddHours(10);
+        var (closing, open) = (await _given.Account(), await _given.Account());
+        var supervisor = Scenario.Staff(closing, Roles.Supervisor);
+        var stored = await Account(closing).SetServiceLevels(supervisor, new ServiceLevelSettings(
+            "Asia/Shanghai", ["09:00-12:00", "13:30-17:30"], [1, 2, 3, 4, 5], [],
+            [ServiceLevelPolicy.Format(DateOnly.FromDateTime(swappedSaturday.DateTime))], 30, 420, LeaveMessagesOutsideHours: true));
+        Assert.True(stored.LeaveMessagesOutsideHours);
+        Assert.False((await Account(open).GetServiceLevels(Scenario.Staff(open, Roles.Supervisor))).LeaveMessagesOutsideHours);
+        var agents = new Dictionary<string, Caller> { [closing] = await _given.Agent(closing), [open] = await _given.Agent(open) };
+
+        var seen = new List<(string Account, DateTimeOffset At, bool LeftMessage, bool OutsideHours)>();
+        foreach (var at in new[] { evening, swappedSaturday, sunday, monday })
+        {
+            ClusterFixture.Time.SetUtcNow(at);
+            foreach (var (account, agent) in agents)
+            {
+                await Account(account).RenewPresence(Scenario.Node, [agent.UserId]);
+                var intake = await Account(account).GetIntake();
+                var (conversation, view) = await _given.Start(account, Scenario.Citizen());
+                Assert.Equal((agent.UserId, !view.LeftMessage), (view.AgentId, intake.LiveChat));
+                seen.Add((account, at, view.LeftMessage, intake.OutsideHours));
+                await conversation.Resolve(agent);
+            }
+        }
+
+        Assert.Equal(
+            [(closing, evening, true, true), (closing, swappedSaturday, false, false), (closing, sunday, true, true), (closing, monday, false, false)],
+            seen.Where(s => s.Account == closing));
+        Assert.All(seen.Where(s => s.Account == open), s => Assert.Equal((false, false), (s.LeftMessage, s.OutsideHours)));
+    }
+
+    /// <summary>Midnight in Beijing (UTC+8) that begins the next <paramref name="day"/> after <paramref name="after"/>.</summary>
+    private static DateTimeOffset NextInBeijing(DayOfWeek day, DateTimeOffset after)
+    {
+        var beijing = TimeSpan.FromHours(8);
+        var date = after.ToOffset(beijing).Date.AddDays(1);
+        while (date.DayOfWeek != day)
+        {
+            date = date.AddDays(1);
+        }
+        return new DateTimeOffset(date, beijing);
     }
 
     [Fact]

@@ -92,5 +92,7 @@ export const api = {
   openDashboardSession: (token) => request('POST', '/ops/session', { token }),
   intake: (accountId) => request('GET', `/api/accounts/${encodeURIComponent(accountId)}/intake`),
   returnToConversation: (reference, code) => request('POST', '/api/conversations/return', { body: { reference, code } }),
+  conversationByReference: (token, accountId, reference) =>
+    request('GET', `/api/accounts/${encodeURIComponent(accountId)}/conversations/by-reference/${encodeURIComponent(reference)}`, { token }),
   securityLog: (token, query) => request('GET', `/api/security-log?${new URLSearchParams(query)}`, { token }),
 };

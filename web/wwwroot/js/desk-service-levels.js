@@ -2,6 +2,7 @@
 // account's business calendar and targets, which the supervisor edits in a small form.
 import { t } from './i18n.js';
 import { busy, byId, describeError, formatTime, h, showNotice } from './ui.js';
+import { labelsOf, showLabels } from './desk-labels.js';
 
 const KINDS = ['firstResponse', 'resolution'];
 
@@ -46,21 +47,25 @@ function createRow() {
 
 let shown = [];
 let agentNames = new Map();
+let lastDesk = null;
 
 function updateRow(row, item) {
   const keys = ['desk.colConversation', 'desk.colAgent', 'desk.sla.firstResponse', 'desk.sla.resolution'];
   [...row.cells].forEach((cell, i) => {
     cell.dataset.label = t(keys[i]);
   });
-  row.cells[0].replaceChildren(item.subject
+  const subject = h('div', {}, item.subject
     ? h('span', { title: item.conversationId, text: item.subject })
     : h('code', { title: item.conversationId, text: `${item.conversationId.slice(0, 8)}…` }));
+  showLabels(subject, labelsOf(lastDesk, item.conversationId));
+  row.cells[0].replaceChildren(subject);
   row.cells[1].textContent = item.agentId ? agentNames.get(item.agentId) ?? item.agentId : t('desk.sla.queued');
   KINDS.forEach((kind, i) => renderClockCell(row.cells[2 + i], item.clocks.find((c) => c.kind === kind)));
 }
 
 /** Shows the desk's service levels, most urgent first, keeping one row per conversation. */
 export function renderServiceLevels(desk) {
+  lastDesk = desk;
   shown = desk?.serviceLevels ?? [];
   agentNames = new Map((desk?.agents ?? []).map((a) => [a.agentId, a.displayName || a.agentId]));
   const tbody = byId('serviceLevels');
@@ -95,6 +100,7 @@ function fill(settings) {
   byId('slaSwapped').value = (settings.swappedWorkdays ?? []).join('\n');
   byId('slaFirstResponse').value = String(settings.firstResponseMinutes ?? '');
   byId('slaResolution').value = String(settings.resolutionMinutes ?? '');
+  byId('slaOutsideHours').checked = Boolean(settings.leaveMessagesOutsideHours);
 }
 
 function read() {
@@ -106,6 +112,7 @@ function read() {
     swappedWorkdays: list(byId('slaSwapped').value),
     firstResponseMinutes: Number(byId('slaFirstResponse').value),
     resolutionMinutes: Number(byId('slaResolution').value),
+    leaveMessagesOutsideHours: byId('slaOutsideHours').checked,
   };
 }
 

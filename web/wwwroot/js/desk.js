@@ -1,5 +1,6 @@
 // The supervisors' desk: an account's queue and agents, kept fresh while the page is in view,
-// with each agent's capacity, the reassignment of a conversation to a named agent, and the
+// with each agent's capacity, the reassignment of a conversation to a named agent, the labels of
+// open conversations (desk-labels.js), how citizens are taken now (desk-intake.js), and the
 // service levels (desk-service-levels.js).
 import { api, session } from './api.js';
 import { HubClient, OfflineError } from './connection.js';
@@ -8,6 +9,8 @@ import { bindStaffSignIn } from './staff-sign-in.js';
 import { onLangChange, t } from './i18n.js';
 import { bindConnectionBadge, busy, byId, describeError, h, initPage, renderSignedIn, showError, showNotice } from './ui.js';
 import { bindServiceLevelForm, renderServiceLevels, rewordServiceLevels, tickServiceLevels } from './desk-service-levels.js';
+import { bindIntakeSwitch, renderIntake, rewordIntake } from './desk-intake.js';
+import { labelChips, labelsOf, showLabels } from './desk-labels.js';
 
 initPage();
 
@@ -113,7 +116,8 @@ function reassignButton(conversationId, holder) {
 function createQueueRow(item) {
   return h('tr', {},
     h('td', { className: 'desk-position' }),
-    h('td', {}, item.subject ? h('span', { title: item.conversationId, text: item.subject }) : h('code', { title: item.conversationId, text: shortId(item.conversationId) })),
+    // One block per cell, so a phone's label column stays beside the subject and its labels.
+    h('td', {}, h('div', {}, item.subject ? h('span', { title: item.conversationId, text: item.subject }) : h('code', { title: item.conversationId, text: shortId(item.conversationId) }))),
     h('td', {}, h('span', { className: 'waited', dataset: { since: item.waitingSince } })),
     h('td', {}, reassignButton(item.conversationId, null)));
 }
@@ -124,6 +128,7 @@ function updateQueueRow(row, item) {
   const since = row.querySelector('.waited');
   since.dataset.since = item.waitingSince;
   since.textContent = waited(item.waitingSince);
+  showLabels(row.cells[1].firstElementChild, labelsOf(desk, item.conversationId));
   const button = row.querySelector('button');
   button.textContent = t('desk.reassign');
   button.setAttribute('aria-label', t('desk.reassignLabel', { id: shortId(item.conversationId) }));
@@ -161,6 +166,7 @@ function updateConversations(list, agent) {
   const focused = list.contains(document.activeElement) ? document.activeElement.dataset.reassign : null;
   list.replaceChildren(...ids.map((id) => h('li', {},
     h('code', { title: id, text: shortId(id) }),
+    labelChips(labelsOf(desk, id)),
     reassignButton(id, agent.agentId))));
   for (const button of list.querySelectorAll('button')) {
     button.textContent = t('desk.reassign');
@@ -187,7 +193,7 @@ function updateAgentRow(row, agent) {
   const input = row.querySelector('.capacity-input');
   if (input !== document.activeElement && !input.dataset.dirty) input.value = String(agent.capacity);
   const list = row.querySelector('.desk-conversations');
-  const signature = (agent.conversationIds ?? []).join(',');
+  const signature = JSON.stringify((agent.conversationIds ?? []).map((id) => [id, labelsOf(desk, id)]));
   // Rebuilt only when the held conversations change, or for the words of another language.
   if (list.dataset.ids !== signature || list.dataset.lang !== document.documentElement.lang) {
     list.dataset.ids = signature;
@@ -211,6 +217,7 @@ function renderDesk() {
   byId('queueEmpty').hidden = !desk || queue.length > 0;
   byId('agentsEmpty').hidden = !desk || agents.length > 0;
   renderServiceLevels(desk);
+  renderIntake(desk?.intake);
   renderSummary();
   renderReassignDialog();
 }
@@ -367,6 +374,7 @@ byId('reassignForm').addEventListener('submit', (event) => {
 // ---------------------------------------------------------------- sign-in and start
 
 const loadServiceLevels = bindServiceLevelForm(() => client, () => selectedAccount);
+bindIntakeSwitch(() => client, () => selectedAccount, refresh);
 
 function setUpConnection() {
   client = new HubClient(() => auth?.token, savedSession(saved, () => auth, signOutLocally));
@@ -465,6 +473,7 @@ onLangChange(() => {
   renderAccountOptions();
   renderDesk();
   rewordServiceLevels();
+  rewordIntake();
 });
 
 if (auth?.token) {
