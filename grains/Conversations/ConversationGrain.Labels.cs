@@ -49,7 +49,11 @@ public sealed partial class ConversationGrain
         await state.WriteOrReload(this);
         IReadOnlyList<string> labels = [.. State.Labels];
         await account.TrackLabels(Id, labels);
-        await push.ToUsers(StaffOnIt(staff), ClientEvents.ConversationLabels, new ConversationLabelsChanged(Id, labels));
+        // The one who changed them has the answer; a push of their own change could overtake a later answer.
+        if (State.AgentId is { } agentId && agentId != staff.UserId)
+        {
+            await push.ToUsers([agentId], ClientEvents.ConversationLabels, new ConversationLabelsChanged(Id, labels));
+        }
         return labels;
     }
 }

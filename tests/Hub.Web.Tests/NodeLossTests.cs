@@ -109,7 +109,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         doomed.Kill();
         var killedAt = DateTimeOffset.UtcNow;
         var deadline = killedAt + RecoveryDeadline;
-        await using var returned = await ConnectUntilAccepted(survivor.Address, returning.Token, deadline);
+        await using var returned = await ConnectUntilAccepted(survivor.Address, returning.Token, account, deadline);
         var sent = await Task.WhenAll(
             SendUntilAcknowledged(lost.Citizen, lost.ConversationId, "after", "还有人吗？", deadline),
             SendUntilAcknowledged(kept.Citizen, kept.ConversationId, "after", "还有人吗？", deadline));
@@ -133,17 +133,28 @@ public sealed class NodeLossTests(ITestOutputHelper output)
     private static Task<HubProcess> StartDoomed(Dictionary<string, string> settings, Uri address) =>
         HubProcess.StartWeb(ClusterNodes.WithOwnPorts(settings), address);
 
-    /// <summary>Connects as the pages do after losing their node: again, until a node accepts.</summary>
-    private static async Task<LiveClient> ConnectUntilAccepted(Uri address, string token, DateTimeOffset deadline)
+    /// <summary>
+    /// Connects as the pages do after losing their node: again, until a node accepts. A node
+    /// closes a connection it could not open (the agent's account lived on the dead silo), and
+    /// takes calls only once it has opened it, so a first call shows the connection holds.
+    /// </summary>
+    private static async Task<LiveClient> ConnectUntilAccepted(Uri address, string token, string accountId, DateTimeOffset deadline)
     {
         while (true)
         {
+            LiveClient? client = null;
             try
             {
-                return await LiveClient.Connect(address, token);
+                client = await LiveClient.Connect(address, token);
+                await client.Invoke<JsonElement[]>("GetMyConversations", accountId);
+                return client;
             }
             catch (Exception) when (DateTimeOffset.UtcNow < deadline)
             {
+                if (client is not null)
+                {
+                    await client.DisposeAsync();
+                }
                 await Task.Delay(RetryPause);
             }
         }
