@@ -6,7 +6,8 @@ namespace Hub.Browser.Tests;
 /// <summary>
 /// What draws an agent's eye: a desktop notification for new work while the console is not in
 /// view (naming the subject, never the citizen's words), the last message and the waiting time
-/// in the list, links and phone numbers that open, and the citizen's rating as it arrives.
+/// in the list, the service-level clocks of the selected conversation, links and phone numbers
+/// that open, and the citizen's rating as it arrives.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AgentAttentionTests(BrowserFixture browser)
@@ -58,6 +59,9 @@ public sealed class AgentAttentionTests(BrowserFixture browser)
         Assert.DoesNotContain(await agent.EvaluateAsync<string[]>("() => window.shownNotifications"), body => body.Contains("13812345678"));
 
         await row.ClickAsync();
+        var clocks = agent.Locator("#chatClocks");
+        await Expect(clocks).ToContainTextAsync("首次响应：剩余");
+        await Expect(clocks).ToContainTextAsync("办结：剩余");
         var text = agent.Locator("#messages .message[data-role=citizen] .text");
         await Expect(text.Locator("a[href='https://example.gov.cn/map?id=7']")).ToHaveTextAsync("https://example.gov.cn/map?id=7");
         await Expect(text.Locator("a[href='tel:13812345678']")).ToHaveTextAsync("13812345678");
@@ -65,6 +69,8 @@ public sealed class AgentAttentionTests(BrowserFixture browser)
         await agent.FillAsync("#composer", "已通知执法队今晚到场。");
         await agent.ClickAsync("#send");
         await Expect(row.Locator(".conv-wait")).ToBeEmptyAsync();
+        await Expect(clocks).Not.ToContainTextAsync("首次响应");
+        await Expect(clocks).ToContainTextAsync("办结：剩余");
         await Expect(row.Locator(".conv-preview")).ToHaveTextAsync("已通知执法队今晚到场。");
 
         await agent.ClickAsync("#resolve");

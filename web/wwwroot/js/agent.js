@@ -4,6 +4,7 @@ import { bindStaffSignIn } from './staff-sign-in.js';
 import { mountChat } from './chat.js';
 import { mountNotes } from './notes.js';
 import { mountAttention } from './attention.js';
+import { renderConversationClocks } from './agent-clocks.js';
 import { mountCannedReplies } from './canned-replies.js';
 import { mountConversationLabels } from './conversation-labels.js';
 import { mountColleagueTransfer } from './colleague-transfer.js';
@@ -67,7 +68,6 @@ function statusLabel(status) {
   return status ? t(`conv.${status}`) : '';
 }
 
-// Waiting times in the list move on by themselves.
 const WAIT_REFRESH_MS = 30_000;
 
 /** The last message's text, and since when the citizen has waited if theirs is the last word. */
@@ -150,6 +150,7 @@ function renderChatHeader() {
   const meta = [t('agent.citizen', { name: view.citizenName || t('msg.citizen') }), statusLabel(view.status)];
   if (view.rating) meta.push(t('agent.ratingShown', { n: view.rating }));
   byId('chatMeta').textContent = meta.filter(Boolean).join(' · ');
+  renderConversationClocks(byId('chatClocks'), view.status === 'resolved' ? null : view);
   const info = [];
   if (view.transferReason) {
     // Moved within the account by the hub or a supervisor: said in the reader's language.
@@ -263,6 +264,10 @@ function onMessage(message) {
     store.setView({ conversationId: id, unread: (entry.view.unread || 0) + 1 });
     attention.cue('attention.newMessage', { subject: entry.view.subject || t('agent.noSubject') }, { whileVisible: id !== selectedId });
   }
+  if (message.senderRole !== 'citizen' && entry.view.firstResponseDue) {
+    // Staff answered: the first-response clock stopped, as the conversation's next view will say.
+    store.setView({ conversationId: id, firstResponseDue: null });
+  }
   store.addMessages(id, [message]);
 }
 
@@ -277,7 +282,11 @@ function setUpConnection() {
   }));
   notes = mountNotes(client);
   attention = mountAttention({ soundSwitch: byId('soundCue'), desktopSwitch: byId('desktopCue'), errorEl: byId('attentionError') });
-  setInterval(renderList, WAIT_REFRESH_MS);
+  // Waiting times and clocks move on by themselves.
+  setInterval(() => {
+    renderList();
+    if (selectedId) renderChatHeader();
+  }, WAIT_REFRESH_MS);
   labels = mountConversationLabels({ client, store });
   const selectedView = () => (selectedId && store.has(selectedId) ? store.entry(selectedId).view : null);
   mountCannedReplies({ client, composer: byId('composer'), form: byId('composerForm'), menu: byId('cannedMenu'), view: selectedView });
@@ -332,6 +341,16 @@ function setUpConnection() {
     store.setView({ conversationId: event.conversationId, rating: event.rating });
     showNotice('agent.rated', { subject: store.entry(event.conversationId).view.subject || t('agent.noSubject'), n: event.rating });
   });
+  // A clock near or past its due time: the view says so with its fresh due times and breaches.
+  for (const name of ['serviceLevelWarning', 'serviceLevelBreached']) {
+    client.on(name, (event) => {
+      if (!event?.conversationId || !store.has(event.conversationId)) return;
+      const subject = event.subject || t('agent.noSubject');
+      showNotice(name === 'serviceLevelWarning' ? 'agent.clockWarning' : 'agent.clockBreached', { subject });
+      attention.cue(name === 'serviceLevelWarning' ? 'agent.clockWarning' : 'agent.clockBreached', { subject }, { whileVisible: true });
+      client.invoke('GetConversation', event.conversationId).then((view) => store.setView(view)).catch(() => {});
+    });
+  }
   client.on('typing', (event) => chat.onTyping(event));
   client.on('readReceipt', (event) => chat.onReadReceipt(event));
 

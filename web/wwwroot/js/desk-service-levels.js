@@ -1,21 +1,12 @@
 // The supervisors' desk, service levels: each open conversation's time left or overdue, and the
 // account's business calendar and targets, which the supervisor edits in a small form.
 import { t } from './i18n.js';
-import { busy, byId, describeError, formatTime, h, showNotice } from './ui.js';
+import { busy, byId, describeError, formatSpan, formatTime, h, showNotice } from './ui.js';
 import { labelsOf, showLabels } from './desk-labels.js';
 
 const KINDS = ['firstResponse', 'resolution'];
 
 // ---------------------------------------------------------------- time left
-
-function span(ms) {
-  // Rounded up, so the last minute before the due time shows as one left and the first after as one over.
-  const minutes = Math.max(1, Math.ceil(Math.abs(ms) / 60000));
-  const hours = Math.floor(minutes / 60);
-  if (hours >= 24) return t('desk.sla.spanDays', { d: Math.floor(hours / 24), h: hours % 24 });
-  if (hours) return t('desk.sla.spanHours', { h: hours, m: minutes % 60 });
-  return t('desk.sla.spanMinutes', { m: minutes });
-}
 
 /** What one clock says now: its words and its state (met, ok, near, overdue). */
 function clockStanding(clock) {
@@ -26,9 +17,9 @@ function clockStanding(clock) {
       : { state: 'overdue', text: t('desk.sla.metLate') };
   }
   const left = new Date(clock.dueAt).getTime() - Date.now();
-  if (left <= 0 || clock.status === 'breached') return { state: 'overdue', text: t('desk.sla.overdue', { span: span(left) }) };
+  if (left <= 0 || clock.status === 'breached') return { state: 'overdue', text: t('desk.sla.overdue', { span: formatSpan(left) }) };
   const near = Date.now() >= new Date(clock.warnAt).getTime();
-  return { state: near ? 'near' : 'ok', text: t('desk.sla.left', { span: span(left) }) };
+  return { state: near ? 'near' : 'ok', text: t('desk.sla.left', { span: formatSpan(left) }) };
 }
 
 function renderClockCell(cell, clock) {

@@ -157,3 +157,13 @@ export function renderSignedIn(name) {
   who.textContent = name ?? '';
   byId('signOut').hidden = !name;
 }
+
+/** A span of time as people say it (minutes, hours and minutes, days and hours), rounded up to whole minutes. */
+export function formatSpan(ms) {
+  // Rounded up, so the last minute before a due time shows as one left and the first after as one over.
+  const minutes = Math.max(1, Math.ceil(Math.abs(ms) / 60000));
+  const hours = Math.floor(minutes / 60);
+  if (hours >= 24) return t('desk.sla.spanDays', { d: Math.floor(hours / 24), h: hours % 24 });
+  if (hours) return t('desk.sla.spanHours', { h: hours, m: minutes % 60 });
+  return t('desk.sla.spanMinutes', { m: minutes });
+}
