@@ -66,6 +66,17 @@ public sealed class HubProcess : IAsyncDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>Asks the process to stop (SIGTERM, as systemd does) and waits until it has; answers its exit code.</summary>
+    public async Task<int> Stop(TimeSpan within)
+    {
+        using (var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await signal.WaitForExitAsync();
+        }
+        await _process.WaitForExitAsync().WaitAsync(within);
+        return _process.ExitCode;
+    }
+
     public ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
