@@ -30,6 +30,8 @@ public static class TelemetryExtensions
 
     public static WebApplicationBuilder AddHubTelemetry(this WebApplicationBuilder builder)
     {
+        // Every log line carries the trace and span it was written in, for the JSON console and OTLP alike.
+        builder.Logging.Configure(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Services.AddOptions<MetricsOptions>()
             .Bind(builder.Configuration.GetSection(MetricsOptions.Section))
             .Validate(o => o.IsValid, "Hub:Metrics:Port must be a TCP port, 1 to 65535")
@@ -50,6 +52,7 @@ public static class TelemetryExtensions
                 .WithTracing(tracing => tracing
                     .AddAspNetCoreInstrumentation()
                     .AddSource(SignalRSource, ActivitySources.AllActivitySourceName, NpgsqlSource))
+                .WithLogging()
                 .UseOtlpExporter();
         }
 
