@@ -25,17 +25,22 @@ export function mountConversationLabels({ client, store }) {
     bar.hidden = !current;
     if (!current) return;
     const labels = labelsOf(current);
-    chips.replaceChildren(...labels.map((label) =>
-      h('li', { className: 'label-chip' },
-        h('span', { text: label }),
-        h('button', {
-          type: 'button',
-          className: 'label-remove',
-          'aria-label': t('labels.remove', { label }),
-          title: t('labels.remove', { label }),
-          text: '×',
-          onclick: () => change('RemoveLabel', label),
-        }))));
+    // Rebuilt only when the labels change: a chip replaced under the pointer or the focus loses its click.
+    const chipsKey = JSON.stringify([current, t('labels.add'), labels]);
+    if (chips.dataset.key !== chipsKey) {
+      chips.dataset.key = chipsKey;
+      chips.replaceChildren(...labels.map((label) =>
+        h('li', { className: 'label-chip' },
+          h('span', { text: label }),
+          h('button', {
+            type: 'button',
+            className: 'label-remove',
+            'aria-label': t('labels.remove', { label }),
+            title: t('labels.remove', { label }),
+            text: '×',
+            onclick: () => change('RemoveLabel', label),
+          }))));
+    }
     byId('labelsNone').hidden = labels.length > 0;
     const accountId = store.entry(current).view.accountId;
     const addable = (known.get(accountId) ?? []).filter((label) => !labels.includes(label));
