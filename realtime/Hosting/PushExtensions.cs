@@ -2,9 +2,11 @@ using Hub.Grains.Hosting;
 using Hub.Grains.Push;
 using Hub.Realtime.Hubs;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Instrumentation.StackExchangeRedis;
 using StackExchange.Redis;
 
 namespace Hub.Realtime.Hosting;
@@ -29,6 +31,14 @@ public static class PushExtensions
                 options.Configuration.AbortOnConnectFail = false;
                 options.Configuration.BacklogPolicy = BacklogPolicy.FailFast;
             });
+            builder.Services.AddOptions<RedisOptions>().Configure<IServiceProvider>((options, services) =>
+                options.ConnectionFactory = async log =>
+                {
+                    var connection = await ConnectionMultiplexer.ConnectAsync(options.Configuration, log);
+                    // The instrumentation is there only while traces are recorded; then a push's publish joins its trace.
+                    services.GetService<StackExchangeRedisInstrumentation>()?.AddConnection("backplane", connection);
+                    return connection;
+                });
         }
         builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddSingleton<HubMetrics>();

@@ -31,6 +31,10 @@ public sealed class HubMetrics
     private static readonly Histogram<double> PushDurations =
         Meter.CreateHistogram<double>("hub.push.duration", "s", "How long a push took to hand to SignalR (with Redis, to publish), by target");
 
+    private static readonly UpDownCounter<long> GroupMembers =
+        Meter.CreateUpDownCounter<long>("hub.group.members", "{connection}",
+            "Connections on this node in push groups, by kind of group (event followers, press, moderators, supervisors): a push to a group reaches the sum over nodes");
+
     private static long _connections;
 
     static HubMetrics() =>
@@ -41,6 +45,10 @@ public sealed class HubMetrics
     public void Connected() => Interlocked.Increment(ref _connections);
 
     public void Disconnected() => Interlocked.Decrement(ref _connections);
+
+    /// <param name="group">A push group's name (see <c>PushGroups</c>): its kind is what comes before the colon.</param>
+    public void GroupChanged(string group, int change) =>
+        GroupMembers.Add(change, new KeyValuePair<string, object?>("hub.group.kind", group.Split(':', 2)[0]));
 
     public void Pushed(string target, string eventName, TimeSpan took)
     {

@@ -5,7 +5,7 @@ namespace Hub.Realtime.Hubs;
 /// node's own clients directly when the Redis backplane, which normally carries every push,
 /// is down: a node alone keeps serving its clients through a Redis outage.
 /// </summary>
-public sealed class LocalConnections
+public sealed class LocalConnections(HubMetrics metrics)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, HashSet<string>> _byUser = [];
@@ -29,7 +29,10 @@ public sealed class LocalConnections
         {
             Add(_byGroup, group, connectionId);
             var entry = Of(connectionId);
-            entry.Groups.Add(group);
+            if (entry.Groups.Add(group))
+            {
+                metrics.GroupChanged(group, +1);
+            }
             _byConnection[connectionId] = entry;
         }
     }
@@ -39,7 +42,10 @@ public sealed class LocalConnections
         lock (_gate)
         {
             Remove(_byGroup, group, connectionId);
-            Of(connectionId).Groups.Remove(group);
+            if (Of(connectionId).Groups.Remove(group))
+            {
+                metrics.GroupChanged(group, -1);
+            }
         }
     }
 
@@ -58,6 +64,7 @@ public sealed class LocalConnections
             foreach (var group in entry.Groups)
             {
                 Remove(_byGroup, group, connectionId);
+                metrics.GroupChanged(group, -1);
             }
         }
     }

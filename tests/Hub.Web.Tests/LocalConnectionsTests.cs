@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Hub.Realtime.Hubs;
 
 namespace Hub.Web.Tests;
@@ -7,7 +8,7 @@ public sealed class LocalConnectionsTests
     [Fact]
     public void A_closed_connection_leaves_its_user_and_groups_and_nothing_else()
     {
-        var local = new LocalConnections();
+        var local = new LocalConnections(new HubMetrics());
         local.Connected("citizen-1", "tab-1");
         local.Connected("citizen-1", "tab-2");
         local.Joined("event:e1", "tab-1");
@@ -19,5 +20,46 @@ public sealed class LocalConnectionsTests
 
         Assert.Equal(["tab-2"], local.OfUsers(["citizen-1", "nobody"]));
         Assert.Empty(local.InGroups(["event:e1", "event:e2"]));
+    }
+
+    [Fact]
+    public void Group_members_are_counted_by_kind_once_each_and_until_they_leave()
+    {
+        // A kind of its own, so that other tests' groups do not count here.
+        var kind = $"probe{Guid.NewGuid():N}";
+        long members = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "hub.group.members")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, change, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "hub.group.kind" && Equals(tag.Value, kind))
+                {
+                    Interlocked.Add(ref members, change);
+                }
+            }
+        });
+        listener.Start();
+        var local = new LocalConnections(new HubMetrics());
+
+        local.Connected("viewer", "tab-1");
+        local.Joined($"{kind}:e1", "tab-1");
+        local.Joined($"{kind}:e1", "tab-1");
+        local.Joined($"{kind}:e2", "tab-1");
+        local.Joined($"{kind}:e1", "tab-2");
+        var joined = Interlocked.Read(ref members);
+        local.Left($"{kind}:e1", "tab-2");
+        local.Left($"{kind}:e9", "tab-2");
+        local.Disconnected("tab-1");
+
+        Assert.Equal(3, joined);
+        Assert.Equal(0, Interlocked.Read(ref members));
     }
 }

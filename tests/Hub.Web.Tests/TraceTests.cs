@@ -7,8 +7,9 @@ using OpenTelemetry.Trace;
 namespace Hub.Web.Tests;
 
 /// <summary>
-/// A node that exports traces records a citizen's hub call, the grain calls it makes and the
-/// PostgreSQL statements they run as one trace, so an operator can follow a slow message.
+/// A node that exports traces records a citizen's hub call, the grain calls it makes, the
+/// PostgreSQL statements they run and the pushes they publish on Redis as one trace, so an
+/// operator can follow a slow message.
 /// </summary>
 public sealed class TraceTests
 {
@@ -18,13 +19,15 @@ public sealed class TraceTests
     public async Task A_hub_call_its_grain_calls_and_their_statements_share_one_trace()
     {
         await using var database = await TestDatabase.Create();
+        using var redis = await RedisServer.Start();
         var spans = new List<Activity>();
         await using var node = new HubAppFactory(
             new Dictionary<string, string>
             {
                 ["ConnectionStrings:Postgres"] = database.ConnectionString,
+                ["ConnectionStrings:Redis"] = redis.ConnectionString,
                 // Nothing listens there: the exporter under test is the in-memory one.
-                [Hub.Web.Hosting.TelemetryExtensions.OtlpEndpointSetting] = $"http://127.0.0.1:{HubAppFactory.FreePort()}",
+                [Hub.Realtime.Hosting.NodeTelemetryExtensions.OtlpEndpointSetting] = $"http://127.0.0.1:{HubAppFactory.FreePort()}",
             },
             services: services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
         var api = new HubApi(node.Address);
@@ -32,8 +35,24 @@ public sealed class TraceTests
         await using var citizen = await LiveClient.Connect(api.Address, (await api.Citizen("追踪市民")).Token);
 
         var started = await citizen.Invoke<JsonElement>("StartConversation", account, "追踪一条消息");
+        await citizen.Invoke<JsonElement>("SendMessage", started.Str("conversationId"), "trace-1", "这条消息的推送也在追踪里");
         var provider = node.Services.GetRequiredService<TracerProvider>();
 
+        var start = await Trace(provider, spans, "/StartConversation", trace =>
+            trace.Any(s => s.Source.Name == "Microsoft.AspNetCore.SignalR.Server")
+            && trace.Any(s => s.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) && s.DisplayName.Contains("ConversationGrain", StringComparison.Ordinal))
+            && trace.Any(s => s.Source.Name == "Npgsql"));
+        // The message is pushed to the citizen's connections, published on the Redis backplane.
+        var send = await Trace(provider, spans, "/SendMessage", trace =>
+            trace.Any(s => s.Source.Name.Contains("StackExchangeRedis", StringComparison.Ordinal)));
+
+        Assert.True(start.Complete, "the trace lacks a part: " + start.Parts);
+        Assert.True(send.Complete, "the trace lacks the push: " + send.Parts);
+    }
+
+    /// <summary>Waits for the trace of the hub call whose span name ends so to hold all its parts.</summary>
+    private static async Task<(bool Complete, string Parts)> Trace(TracerProvider provider, List<Activity> spans, string call, Func<Activity[], bool> complete)
+    {
         var deadline = DateTimeOffset.UtcNow + ExportDeadline;
         Activity[] trace;
         do
@@ -41,21 +60,14 @@ public sealed class TraceTests
             Assert.True(provider.ForceFlush(), "the tracer provider did not flush");
             lock (spans)
             {
-                trace = spans.FirstOrDefault(s => s.DisplayName.EndsWith("/StartConversation", StringComparison.Ordinal)) is { } call
-                    ? [.. spans.Where(s => s.TraceId == call.TraceId)]
+                trace = spans.FirstOrDefault(s => s.DisplayName.EndsWith(call, StringComparison.Ordinal)) is { } root
+                    ? [.. spans.Where(s => s.TraceId == root.TraceId)]
                     : [];
             }
         }
-        while (!Complete(trace) && DateTimeOffset.UtcNow < deadline && await Pause());
-
-        Assert.False(string.IsNullOrEmpty(started.Str("conversationId")));
-        Assert.True(Complete(trace), "the trace lacks a part: " + string.Join(", ", trace.Select(s => $"{s.Source.Name}:{s.DisplayName}")));
+        while (!complete(trace) && DateTimeOffset.UtcNow < deadline && await Pause());
+        return (complete(trace), string.Join(", ", trace.Select(s => $"{s.Source.Name}:{s.DisplayName}")));
     }
-
-    private static bool Complete(Activity[] trace) =>
-        trace.Any(s => s.Source.Name == "Microsoft.AspNetCore.SignalR.Server")
-        && trace.Any(s => s.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) && s.DisplayName.Contains("ConversationGrain", StringComparison.Ordinal))
-        && trace.Any(s => s.Source.Name == "Npgsql");
 
     private static async Task<bool> Pause()
     {

@@ -1,60 +1,34 @@
+using Hub.Realtime.Hosting;
 using Hub.Realtime.Hubs;
 using Hub.Web.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Orleans.Diagnostics;
 
 namespace Hub.Web.Hosting;
 
 /// <summary>
-/// OpenTelemetry: metrics of ASP.NET Core and Kestrel, SignalR, the runtime, Orleans and the
-/// hub itself, scraped by Prometheus at <c>/metrics</c>. With the standard
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set they are also pushed over OTLP, with traces from the
-/// HTTP request or hub call through the grain calls to PostgreSQL; without it no trace is
-/// recorded, which keeps the default cheap.
+/// The web node's telemetry: the node's (see <see cref="NodeTelemetryExtensions"/>) with
+/// ASP.NET Core's and Kestrel's, scraped by Prometheus at <c>/metrics</c>.
 /// </summary>
 public static class TelemetryExtensions
 {
     public const string MetricsPath = "/metrics";
-    public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    private const string OrleansMeter = "Microsoft.Orleans";
-    private const string SignalRMeter = "Microsoft.AspNetCore.Http.Connections";
-    private const string NpgsqlSource = "Npgsql";
-    private const string SignalRSource = "Microsoft.AspNetCore.SignalR.Server";
     private const string MetricsPortPolicy = "metrics-port";
 
     public static WebApplicationBuilder AddHubTelemetry(this WebApplicationBuilder builder)
     {
-        // Every log line carries the trace and span it was written in, for the JSON console and OTLP alike.
-        builder.Logging.Configure(logging => logging.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         builder.Services.AddOptions<MetricsOptions>()
             .Bind(builder.Configuration.GetSection(MetricsOptions.Section))
-            .Validate(o => o.IsValid, "Hub:Metrics:Port must be a TCP port, 1 to 65535")
+            .Validate(o => o.IsValid, MetricsOptions.Invalid)
             .ValidateOnStart();
 
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("hub"))
+        builder.AddHubNodeTelemetry(tracing => tracing.AddAspNetCoreInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter(OrleansMeter, SignalRMeter, HubMetrics.MeterName)
                 .AddPrometheusExporter());
-        if (builder.Configuration[OtlpEndpointSetting] is { Length: > 0 })
-        {
-            // A hub call's grain calls join its trace only when Orleans passes the activity along.
-            builder.UseOrleans(silo => silo.AddActivityPropagation());
-            telemetry
-                .WithTracing(tracing => tracing
-                    .AddAspNetCoreInstrumentation()
-                    .AddSource(SignalRSource, ActivitySources.AllActivitySourceName, NpgsqlSource))
-                .WithLogging()
-                .UseOtlpExporter();
-        }
 
         if (MetricsPort(builder.Configuration) is { } port)
         {
