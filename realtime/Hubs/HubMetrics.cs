@@ -31,6 +31,14 @@ public sealed class HubMetrics
     private static readonly Histogram<double> PushDurations =
         Meter.CreateHistogram<double>("hub.push.duration", "s", "How long a push took to hand to SignalR (with Redis, to publish), by target");
 
+    private static readonly Counter<long> Refusals =
+        Meter.CreateCounter<long>("hub.connections.refused", "{connection}",
+            "New connections refused (503) because the node was full (reason connections) or short of memory (reason memory)");
+
+    private static readonly Counter<long> SlowReaders =
+        Meter.CreateCounter<long>("hub.connections.slow_closed", "{connection}",
+            "Connections closed because their client fell too far behind reading its pushes");
+
     private static long _connections;
 
     static HubMetrics() =>
@@ -41,6 +49,10 @@ public sealed class HubMetrics
     public void Connected() => Interlocked.Increment(ref _connections);
 
     public void Disconnected() => Interlocked.Decrement(ref _connections);
+
+    public void Refused(string reason) => Refusals.Add(1, new KeyValuePair<string, object?>("hub.reason", reason));
+
+    public void SlowReaderClosed() => SlowReaders.Add(1);
 
     public void Pushed(string target, string eventName, TimeSpan took)
     {
