@@ -19,6 +19,7 @@ public static class CommonOptions
         new("--calibrate", "", "first run the same pattern against a bare SignalR hub and report the ratios"),
         new("--floor", "URL", "with --calibrate: use this running floor instead of starting one"),
         new("--refresh", "DURATION", "live view and threshold check period (default 3s)"),
+        new("--connect-rate", "R", "open at most R connections a second while setting up (default: 64 at a time, as fast as they open)"),
         new("--drain", "DURATION", "how long to wait for pushes after the load (default 10s)"),
         new("--plain", "", "plain lines instead of the live table"),
     ];

@@ -1,12 +1,16 @@
 using System.Text;
 using Hub.LoadTests.Scenarios;
 using Hub.LoadTests.Simulations;
+using Hub.Web.Hosting.Overload;
 
 namespace Hub.LoadTests.CommandLine;
 
 /// <summary>What --help prints: commands, scenarios and their options, simulations and thresholds.</summary>
 public static class HelpText
 {
+    /// <summary>Files a runner keeps for itself: its REST connections, the reports, the runtime's own.</summary>
+    public const long ReservedFiles = 200;
+
     public static string Render()
     {
         var text = new StringBuilder();
@@ -41,8 +45,19 @@ public static class HelpText
         text.AppendLine($"  metrics: {string.Join(", ", Thresholds.Threshold.Statistics)}, or a counter (lost, duplicated, out_of_order, ...)");
         text.AppendLine("  e.g. \"p99<200\" (every step), \"send:p99<200\", \"fail%<1\", \"lost=0\"");
         text.AppendLine("  checked at each refresh and at the end; one that fails at any check fails the run (exit code 1).");
+        text.AppendLine();
+        text.AppendLine("connections:");
+        text.AppendLine("  each scenario's \"connect\" step counts opened connections and failures by cause: refused (the hub");
+        text.AppendLine("  answered 503), reset, timeout, other; e.g. --threshold \"connect:refused=0\". A viewer costs one socket");
+        text.AppendLine("  (WebSockets without negotiation), so one runner process opens at most about as many as its open-file limit:");
+        text.AppendLine($"  {ConnectionBudget()}");
         return text.ToString();
     }
+
+    /// <summary>What this machine lets one runner process open, from its open-file limit.</summary>
+    public static string ConnectionBudget() => OpenFileLimit.Current() is { } files
+        ? $"here the limit is {files:N0} open files, so about {Math.Max(0, files - ReservedFiles):N0} connections per process; run several processes for more"
+        : "the open-file limit could not be read here (see ulimit -n)";
 
     private static void Options(StringBuilder text, IReadOnlyList<OptionSpec> options)
     {

@@ -29,9 +29,16 @@ public static class LoadTestCommand
             await Console.Error.WriteLineAsync($"error: {error.Message}");
             return ExitCodes.Usage;
         }
-        catch (Exception error) when (error is HttpRequestException or InvalidOperationException or TimeoutException or IOException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"error: the run could not be made: {error.Message}");
+            await Console.Error.WriteLineAsync("stopped before the run was over");
+            return ExitCodes.RunFailed;
+        }
+        catch (Exception error)
+        {
+            // Whatever went wrong (a hub that refuses its first connections, a socket reset, a
+            // file limit reached), the runner says so and answers an exit code; it never crashes.
+            await Console.Error.WriteLineAsync($"error: the run could not be made: {error.GetType().Name}: {error.Message}");
             return ExitCodes.RunFailed;
         }
     }

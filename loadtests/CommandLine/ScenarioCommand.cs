@@ -35,7 +35,8 @@ public static class ScenarioCommand
         new(arguments.Duration("--warmup", TimeSpan.FromSeconds(10)),
             [.. arguments.All("--threshold").Select(Threshold.Parse)],
             arguments.Duration("--refresh", TimeSpan.FromSeconds(3)),
-            arguments.Duration("--drain", TimeSpan.FromSeconds(10)));
+            arguments.Duration("--drain", TimeSpan.FromSeconds(10)),
+            arguments.Has("--connect-rate") ? arguments.Number("--connect-rate", 1) : null);
 
     public static void RejectUnknown(Arguments arguments, IReadOnlyList<OptionSpec> known)
     {

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -14,6 +16,9 @@ public sealed class ContractClient(Uri target) : IDisposable
 {
     /// <summary>The password the scenarios give the staff they create.</summary>
     public const string StaffPassword = "load-test-password";
+
+    /// <summary>How long opening a hub connection may take before it counts as timed out.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
 
     private readonly HttpClient _http = new() { BaseAddress = target };
 
@@ -56,22 +61,58 @@ public sealed class ContractClient(Uri target) : IDisposable
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(target, "/hub"), options =>
             {
+                // One socket per connection: no negotiate request, so no keep-alive HTTP connection beside it.
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;
-                if (token is not null)
-                {
-                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                }
+                options.WebSocketFactory = (context, opening) => OpenWebSocket(context.Uri, token, opening);
             })
             .Build();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(ConnectTimeout);
         try
         {
-            await connection.StartAsync(cancellationToken);
+            await connection.StartAsync(deadline.Token);
             return connection;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            await connection.DisposeAsync();
+            throw new TimeoutException($"the hub connection did not open within {ConnectTimeout.TotalSeconds:0} s");
         }
         catch
         {
             await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The WebSocket under a hub connection, opened here rather than by the SignalR client so a
+    /// 503 is told apart from other failures (the client reports every failed upgrade alike).
+    /// </summary>
+    private static async ValueTask<WebSocket> OpenWebSocket(Uri uri, string? token, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        if (token is not null)
+        {
+            socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
+        }
+        try
+        {
+            await socket.ConnectAsync(uri, cancellationToken);
+            return socket;
+        }
+        catch (WebSocketException) when (socket.HttpStatusCode == HttpStatusCode.ServiceUnavailable)
+        {
+            var retryAfter = socket.HttpResponseHeaders?.TryGetValue("Retry-After", out var values) == true
+                && int.TryParse(values.FirstOrDefault(), out var seconds) ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            socket.Dispose();
+            throw new ConnectionRefusedException(retryAfter);
+        }
+        catch
+        {
+            socket.Dispose();
             throw;
         }
     }

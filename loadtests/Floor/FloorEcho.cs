@@ -18,7 +18,7 @@ public sealed class FloorEcho(Uri floor, int connections, int messageBytes) : IL
     public async Task Init(ScenarioContext context, CancellationToken cancellationToken)
     {
         context.Declare(Echo);
-        _connections = await Connections.OpenMany(connections, (_, token) => _client.Connect(null, token), cancellationToken);
+        _connections = await Connections.OpenMany(context, connections, (_, token) => _client.Connect(null, token), cancellationToken);
     }
 
     public async Task Iterate(Iteration iteration, CancellationToken cancellationToken)

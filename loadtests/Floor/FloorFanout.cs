@@ -35,14 +35,16 @@ public sealed class FloorFanout(Uri floor, int members, int messageBytes) : ILoa
         context.Declare(Publish);
         context.Declare(Delivery);
         _publisher = await _client.Connect(null, cancellationToken);
-        _tallies = [.. Enumerable.Range(0, members).Select(_ => new FollowerTally())];
-        _members = await Connections.OpenMany(members, async (i, token) =>
+        var joined = await Connections.OpenMany(context, members, async (_, token) =>
         {
+            var tally = new FollowerTally();
             var member = await _client.Connect(null, token);
-            member.On<FloorUpdate>(FloorHub.UpdateEvent, update => OnUpdate(_tallies[i], update));
+            member.On<FloorUpdate>(FloorHub.UpdateEvent, update => OnUpdate(tally, update));
             await member.InvokeAsync("Join", Group, token);
-            return member;
+            return (Connection: member, Tally: tally);
         }, cancellationToken);
+        _members = [.. joined.Select(m => m.Connection)];
+        _tallies = [.. joined.Select(m => m.Tally)];
     }
 
     public async Task Iterate(Iteration iteration, CancellationToken cancellationToken)

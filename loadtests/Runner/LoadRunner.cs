@@ -14,7 +14,7 @@ public sealed class LoadRunner(TimeProvider clock)
         IReadOnlyList<ScenarioRun> runs, RunSettings settings, Action<LiveStatus> show, CancellationToken cancellationToken)
     {
         var measurements = new Measurements(clock);
-        var contexts = runs.Select(r => new ScenarioContext(r.Scenario.Name, measurements)).ToList();
+        var contexts = runs.Select(r => new ScenarioContext(r.Scenario.Name, measurements, settings.ConnectRate)).ToList();
         var monitor = new ThresholdMonitor(settings.Thresholds);
         var timeline = new List<IntervalSample>();
         try

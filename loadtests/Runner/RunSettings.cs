@@ -7,7 +7,8 @@ public sealed record RunSettings(
     TimeSpan WarmUp,
     IReadOnlyList<Threshold> Thresholds,
     TimeSpan RefreshEvery,
-    TimeSpan DrainTimeout)
+    TimeSpan DrainTimeout,
+    double? ConnectRate = null)
 {
     public static readonly RunSettings Default = new(TimeSpan.Zero, [], TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(10));
 }

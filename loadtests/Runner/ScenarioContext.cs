@@ -1,8 +1,11 @@
 namespace Hub.LoadTests.Runner;
 
-/// <summary>What a scenario uses to measure: its name, the clock and the shared measurements.</summary>
-public sealed class ScenarioContext(string scenario, Measurements measurements)
+/// <summary>What a scenario uses to measure: its name, the clock, the shared measurements, and how fast it may open connections.</summary>
+public sealed class ScenarioContext(string scenario, Measurements measurements, double? connectRate = null)
 {
+    /// <summary>Connections a second while setting up; null opens them as fast as they open.</summary>
+    public double? ConnectRate => connectRate;
+
     public string Scenario => scenario;
 
     public TimeProvider Clock => measurements.Clock;

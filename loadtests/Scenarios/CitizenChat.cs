@@ -41,7 +41,7 @@ public sealed class CitizenChat(HubTarget target, CitizenChatOptions options) : 
         var accountId = ContractClient.NewId("load-chat");
         await _client.CreateAccount(admin.Token, accountId, "Load test: citizen chat");
 
-        _agents = await Connections.OpenMany(options.Agents, async (_, token) =>
+        _agents = await Connections.OpenMany(context, options.Agents, async (_, token) =>
         {
             var agent = await _client.Connect((await _client.StaffMember(admin.Token, accountId, "agent")).Token, token);
             agent.On<JsonElement>("message", message => OnAgentMessage(agent, message));
@@ -49,7 +49,7 @@ public sealed class CitizenChat(HubTarget target, CitizenChatOptions options) : 
             return agent;
         }, cancellationToken);
 
-        _citizens = await Connections.OpenMany(options.Citizens, async (i, token) =>
+        _citizens = await Connections.OpenMany(context, options.Citizens, async (i, token) =>
         {
             var connection = await _client.Connect((await _client.SignInCitizen($"load citizen {i}")).Token, token);
             var assigned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

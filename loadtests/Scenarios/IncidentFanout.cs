@@ -43,15 +43,17 @@ public sealed class IncidentFanout(HubTarget target, IncidentFanoutOptions optio
         _eventId = await _client.OpenEvent(press.Token, accountId, "incident", "Load test incident", options.Severity);
         _press = await _client.Connect(press.Token, cancellationToken);
 
-        _tallies = [.. Enumerable.Range(0, options.Followers).Select(_ => new FollowerTally())];
-        _followers = await Connections.OpenMany(options.Followers, async (i, token) =>
+        var followers = await Connections.OpenMany(context, options.Followers, async (_, token) =>
         {
+            var tally = new FollowerTally();
             var follower = await _client.Connect(null, token);
-            follower.On<JsonElement>("eventUpdate", update => OnUpdate(_tallies[i], update));
+            follower.On<JsonElement>("eventUpdate", update => OnUpdate(tally, update));
             var snapshot = await follower.InvokeAsync<JsonElement>("FollowEvent", _eventId, token);
-            _tallies[i].Seed(snapshot.GetProperty("updates").EnumerateArray().Select(u => u.GetProperty("seq").GetInt64()));
-            return follower;
+            tally.Seed(snapshot.GetProperty("updates").EnumerateArray().Select(u => u.GetProperty("seq").GetInt64()));
+            return (Connection: follower, Tally: tally);
         }, cancellationToken);
+        _followers = [.. followers.Select(f => f.Connection)];
+        _tallies = [.. followers.Select(f => f.Tally)];
     }
 
     public async Task Iterate(Iteration iteration, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class QaAsk(QaBoard board, bool ownsBoard) : ILoadScenario
     {
         context.Declare(Ask);
         context.Declare(Approve);
-        await board.SetUp(null, cancellationToken);
+        await board.SetUp(context, null, cancellationToken);
     }
 
     public async Task Iterate(Iteration iteration, CancellationToken cancellationToken)

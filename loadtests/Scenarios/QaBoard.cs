@@ -36,8 +36,11 @@ public sealed class QaBoard(HubTarget target, QaStormOptions options) : IAsyncDi
 
     public ContractClient Client => _client;
 
-    /// <summary>Sets the board up once, whichever scenario comes first; vote sightings are recorded in the voting scenario.</summary>
-    public async Task SetUp(ScenarioContext? voteContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets the board up once, whichever scenario comes first, counting its connections in that
+    /// scenario's context; vote sightings are recorded in the voting scenario.
+    /// </summary>
+    public async Task SetUp(ScenarioContext context, ScenarioContext? voteContext, CancellationToken cancellationToken)
     {
         _voteContext ??= voteContext;
         await _setUp.WaitAsync(cancellationToken);
@@ -54,26 +57,29 @@ public sealed class QaBoard(HubTarget target, QaStormOptions options) : IAsyncDi
             EventId = await _client.OpenEvent(press.Token, accountId, "live", "Load test live Q&A", 4);
             Moderator = await _client.Connect((await _client.StaffMember(admin.Token, accountId, "moderator")).Token, cancellationToken);
 
-            Viewers = await Connections.OpenMany(options.Viewers, async (i, token) =>
+            Viewers = await Connections.OpenMany(context, options.Viewers, async (i, token) =>
             {
                 var viewer = await _client.Connect(null, token);
                 if (i < options.Observers)
                 {
-                    _observed[i] = new Dictionary<string, int>(StringComparer.Ordinal);
                     viewer.On<JsonElement>("questionUpdated", question => OnQuestionUpdated(i, question));
                 }
                 await viewer.InvokeAsync<JsonElement>("FollowEvent", EventId, token);
+                if (i < options.Observers)
+                {
+                    // Only an observer that follows is waited for when the run drains.
+                    _observed.TryAdd(i, new Dictionary<string, int>(StringComparer.Ordinal));
+                }
                 return viewer;
             }, cancellationToken);
-            Askers = await Connections.OpenMany(options.Askers, (i, token) => ConnectCitizen($"load asker {i}", token), cancellationToken);
-            Voters = await Connections.OpenMany(options.Voters, (i, token) => ConnectCitizen($"load voter {i}", token), cancellationToken);
-            await Connections.OpenMany(options.Askers, async (i, token) =>
+            Askers = await Connections.OpenMany(context, options.Askers, (i, token) => ConnectCitizen($"load asker {i}", token), cancellationToken);
+            Voters = await Connections.OpenMany(context, options.Voters, (i, token) => ConnectCitizen($"load voter {i}", token), cancellationToken);
+            await Connections.InParallel(Askers.Length, async (i, token) =>
             {
                 var asked = await Askers[i].InvokeAsync<JsonElement>("AskQuestion", EventId, $"seed-{i}", $"Seed question {i}?", token);
                 var questionId = asked.GetProperty("questionId").GetString()!;
                 await Moderator.InvokeAsync<JsonElement>("ModerateQuestion", EventId, questionId, "approve", token);
                 Approved(questionId);
-                return questionId;
             }, cancellationToken);
             _ready = true;
         }

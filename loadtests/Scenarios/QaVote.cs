@@ -24,7 +24,7 @@ public sealed class QaVote(QaBoard board, bool ownsBoard) : ILoadScenario
         _context = context;
         context.Declare(Vote);
         context.Declare(QaBoard.VoteVisible);
-        await board.SetUp(context, cancellationToken);
+        await board.SetUp(context, context, cancellationToken);
         _nextQuestion = new int[board.Voters.Length];
     }
 

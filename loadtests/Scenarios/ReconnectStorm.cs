@@ -43,7 +43,7 @@ public sealed class ReconnectStorm(HubTarget target, ReconnectStormOptions optio
         _press = await _client.Connect(press.Token, cancellationToken);
 
         var followers = options.Clients - options.Clients / 2;
-        _clients = await Connections.OpenMany(options.Clients, async (i, token) =>
+        _clients = await Connections.OpenMany(context, options.Clients, async (i, token) =>
         {
             if (i < followers)
             {

@@ -35,6 +35,14 @@ public sealed class HubMetrics
         Meter.CreateUpDownCounter<long>("hub.group.members", "{connection}",
             "Connections on this node in push groups, by kind of group (event followers, press, moderators, supervisors): a push to a group reaches the sum over nodes");
 
+    private static readonly Counter<long> Refusals =
+        Meter.CreateCounter<long>("hub.connections.refused", "{connection}",
+            "New connections refused (503) because the node was full (reason connections) or short of memory (reason memory)");
+
+    private static readonly Counter<long> SlowReaders =
+        Meter.CreateCounter<long>("hub.connections.slow_closed", "{connection}",
+            "Connections closed because their client fell too far behind reading its pushes");
+
     private static long _connections;
 
     static HubMetrics() =>
@@ -49,6 +57,10 @@ public sealed class HubMetrics
     /// <param name="group">A push group's name (see <c>PushGroups</c>): its kind is what comes before the colon.</param>
     public void GroupChanged(string group, int change) =>
         GroupMembers.Add(change, new KeyValuePair<string, object?>("hub.group.kind", group.Split(':', 2)[0]));
+
+    public void Refused(string reason) => Refusals.Add(1, new KeyValuePair<string, object?>("hub.reason", reason));
+
+    public void SlowReaderClosed() => SlowReaders.Add(1);
 
     public void Pushed(string target, string eventName, TimeSpan took)
     {

@@ -33,6 +33,21 @@ public sealed class HubProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, line) => Observe(line.Data);
     }
 
+    /// <summary>The process id, to read what the process holds (its open files, its memory) from /proc.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>What the process has written so far, line by line.</summary>
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
+            }
+        }
+    }
+
     /// <summary>A headless silo (silo/).</summary>
     public static Task<HubProcess> StartSilo(IReadOnlyDictionary<string, string> settings) =>
         Start(new HubProcess(Built("silo", "Hub.Silo.dll"), [], settings));

@@ -1,5 +1,6 @@
 using Hub.Grains.Common;
 using Hub.Web.Apis;
+using Hub.Web.Hosting.Overload;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -26,19 +27,19 @@ public static class ApiExtensions
         return builder;
     }
 
-    /// <summary>The metrics port's gate, forwarded headers and security headers, errors as problem+json, the pages, identity, limits, and the endpoints, in that order.</summary>
+    /// <summary>The metrics port's gate, forwarded headers and security headers, errors as problem+json, admission to the hub, the pages, identity, limits, and the endpoints, in that order.</summary>
     public static WebApplication UseHubPipeline(this WebApplication app)
     {
         app.UseHubMetricsPort();
         app.UseHubHttpSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages(AnswerEmptyError);
+        app.UseHubAdmission();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseWebSockets();
 
         app.MapAuthApi();
         app.MapAccountsApi();

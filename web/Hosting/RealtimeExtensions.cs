@@ -2,7 +2,10 @@ using Hub.Realtime.Hosting;
 using Hub.Realtime.Hubs;
 using Hub.Realtime.Presence;
 using Hub.Web.Auth;
+using Hub.Web.Hosting.Overload;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Web.Hosting;
 
@@ -17,19 +20,34 @@ public static class RealtimeExtensions
         builder.Services.Configure<HubOptions>(options =>
         {
             options.MaximumReceiveMessageSize = MaxHubMessageBytes;
+            // Bounded work per connection: one call at a time (more wait in the client's own
+            // buffer), and few items queued per stream.
+            options.MaximumParallelInvocationsPerClient = 1;
+            options.StreamBufferCapacity = 10;
             options.AddFilter<RuleViolationFilter>();
         });
         builder.Services.AddSingleton<IUserIdProvider, SubjectUserIdProvider>();
         builder.Services.AddSingleton<NodeIdentity>();
         builder.Services.AddSingleton<LocalAgents>();
         builder.Services.AddHostedService<AgentPresenceRenewer>();
+        builder.AddHubCapacity();
         return builder;
     }
 
     public static WebApplication MapLiveHub(this WebApplication app)
     {
-        // A connection lives no longer than the token it was opened with; the pages renew theirs and reconnect.
-        app.MapHub<LiveHub>("/hub", options => options.CloseOnAuthenticationExpiration = true)
+        var capacity = app.Services.GetRequiredService<IOptions<CapacityOptions>>().Value;
+        var slowReaders = app.Services.GetRequiredService<SlowReaders>();
+        var options = new HttpConnectionDispatcherOptions
+        {
+            // A connection lives no longer than the token it was opened with; the pages renew theirs and reconnect.
+            CloseOnAuthenticationExpiration = true,
+            TransportMaxBufferSize = capacity.OutgoingBufferBytes,
+            ApplicationMaxBufferSize = MaxHubMessageBytes,
+        };
+        // MapHub with one more step: the connection's outgoing pipe is watched for a client that stopped reading.
+        app.MapConnections(ConnectionAdmission.HubPath, options, connection => connection.Use(slowReaders.Watch).UseHub<LiveHub>())
+            .WithMetadata(new HubMetadata(typeof(LiveHub)))
             .RequireAuthorization(TokenIfPresentedRequirement.Policy);
         return app;
     }
