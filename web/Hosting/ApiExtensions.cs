@@ -46,6 +46,7 @@ public static class ApiExtensions
         app.MapStaffApi();
         app.MapEventsApi();
         app.MapSecurityLogApi();
+        app.MapWebhooksApi();
         app.MapHubHealth();
         app.MapHubOpenApi();
         app.MapHubMetrics();
