@@ -1,5 +1,6 @@
 using Hub.Grains.Common;
 using Hub.Web.Apis;
+using Hub.Web.Feeds;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -23,6 +24,7 @@ public static class ApiExtensions
         builder.AddHubHealth();
         builder.AddHubOpenApi();
         builder.AddHubAddressLimits();
+        builder.AddHubFeeds();
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class ApiExtensions
         app.MapEventsApi();
         app.MapSecurityLogApi();
         app.MapWebhooksApi();
+        app.MapFeedsApi();
         app.MapHubHealth();
         app.MapHubOpenApi();
         app.MapHubMetrics();
