@@ -1,5 +1,6 @@
 using Hub.Grains.Common;
 using Hub.Web.Apis;
+using Hub.Web.Auth.ApiKeys;
 using Hub.Web.Feeds;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -38,6 +39,7 @@ public static class ApiExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseHubApiKeyScopes();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseWebSockets();
@@ -50,6 +52,7 @@ public static class ApiExtensions
         app.MapSecurityLogApi();
         app.MapWebhooksApi();
         app.MapFeedsApi();
+        app.MapApiKeysApi();
         app.MapHubHealth();
         app.MapHubOpenApi();
         app.MapHubMetrics();
