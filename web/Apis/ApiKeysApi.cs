@@ -9,7 +9,9 @@ public static class ApiKeysApi
 {
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var keys = app.MapGroup("/api/api-keys").WithTags("API keys").RequireAuthorization(IdentityExtensions.AdminPolicy);
+        var keys = app.MapGroup("/api/api-keys").WithTags("API keys").RequireAuthorization(IdentityExtensions.AdminPolicy)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         keys.MapPost("/", Issue)
             .WithSummary("Issues a key for one account (or every account) to read or write; the answer is the only one that shows the key");
         keys.MapGet("/", List).WithSummary("Every key, revoked ones too, without their secrets");

@@ -15,7 +15,8 @@ public static class FeedsApi
 
     public static IEndpointRouteBuilder MapFeedsApi(this IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("/api/accounts/{id}").WithTags("Feeds");
+        var feeds = app.MapGroup("/api/accounts/{id}").WithTags("Feeds")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         feeds.MapGet("/feed.atom", (string id, HttpContext http) => Answer(id, http, FeedFormats.Atom))
             .WithSummary("The account's published statements as Atom 1.0, newest first");
         feeds.MapGet("/feed.rss", (string id, HttpContext http) => Answer(id, http, FeedFormats.Rss))

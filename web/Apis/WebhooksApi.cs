@@ -15,7 +15,10 @@ public static class WebhooksApi
         app.MapGet("/api/webhooks/event-types", ListEventTypes).WithTags("Webhooks")
             .WithSummary("The event types a webhook subscription may name");
 
-        var webhooks = app.MapGroup("/api/accounts/{id}/webhooks").WithTags("Webhooks").RequireAuthorization();
+        var webhooks = app.MapGroup("/api/accounts/{id}/webhooks").WithTags("Webhooks").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         webhooks.MapPost("/", Subscribe)
             .WithSummary("Subscribes a receiver to some of the account's events; the answer is the only one that shows the signing secret");
         webhooks.MapGet("/", ListSubscriptions).WithSummary("The account's webhook subscriptions, without their secrets");
