@@ -2,6 +2,7 @@ using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Push;
 using Hub.Grains.ServiceLevels;
+using Hub.Grains.Webhooks;
 
 namespace Hub.Grains.Conversations;
 
@@ -116,6 +117,7 @@ public sealed partial class ConversationGrain : IRemindable
             return;
         }
         await push.ToGroups([supervisors], ClientEvents.ServiceLevelBreached, alert);
+        await GrainFactory.RaiseWebhook(State.AccountId, WebhookEventTypes.ConversationWaiting, alert);
         if (State.AgentId is { } holder)
         {
             await push.ToUsers([holder], ClientEvents.ServiceLevelBreached, alert);

@@ -4,6 +4,7 @@ using Hub.Grains.Common;
 using Hub.Grains.Hosting;
 using Hub.Grains.Push;
 using Hub.Grains.Security;
+using Hub.Grains.Webhooks;
 
 namespace Hub.Grains.Conversations;
 
@@ -79,6 +80,8 @@ public sealed partial class ConversationGrain(
         }
         await ArmServiceLevels();
         await ReportServiceLevels();
+        await GrainFactory.RaiseWebhook(accountId, WebhookEventTypes.ConversationCreated,
+            new { conversationId = Id, accountId, State.Subject, State.CreatedAt });
         return await ViewFor(citizen.UserId) with { ReturnCode = returnCode };
     }
 
@@ -170,6 +173,8 @@ public sealed partial class ConversationGrain(
         await GrainFactory.GetGrain<IAccountGrain>(State.AccountId).Release(Id, agent.UserId);
         await ArmServiceLevels();
         await PushStatus(Participants());
+        await GrainFactory.RaiseWebhook(State.AccountId, WebhookEventTypes.ConversationResolved,
+            new { conversationId = Id, State.AccountId, State.AgentId, State.ResolvedAt });
     }
 
     async Task IConversationGrain.Rate(Caller citizen, int score)

@@ -9,6 +9,7 @@ using Hub.Grains.Limits;
 using Hub.Grains.PublicEvents;
 using Hub.Grains.Questions;
 using Hub.Grains.Security;
+using Hub.Grains.Webhooks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -90,6 +91,7 @@ public static class SiloHostingExtensions
             silo.Services.TryAddSingleton<ISecurityLog>(_ => new PostgresSecurityLog(postgres));
         }
         silo.Services.TryAddKeyedSingleton(HubClock.Key, TimeProvider.System);
+        silo.Services.AddHubWebhookDelivery();
         return silo;
     }
 
@@ -120,6 +122,7 @@ public static class SiloHostingExtensions
             .Bind(builder.Configuration.GetSection(DisplayNameOptions.Section))
             .Validate(o => o.Reserved.All(w => !string.IsNullOrWhiteSpace(w)), "Hub:Identity:ReservedCitizenNames must not hold empty words")
             .ValidateOnStart();
+        builder.Services.AddHubWebhookOptions(builder.Configuration);
     }
 
     /// <summary>A cluster host listens on the interface it names, never on all of them by default.</summary>

@@ -1,6 +1,7 @@
 using Hub.Grains.Common;
 using Hub.Grains.Push;
 using Hub.Grains.Telemetry;
+using Hub.Grains.Webhooks;
 
 namespace Hub.Grains.PublicEvents;
 
@@ -65,8 +66,9 @@ public sealed partial class PublicEventGrain
         {
             var level = percent == 100 ? "breach" : "warning";
             GrainMetrics.ClockAlerted(clock.Name, level);
-            await push.ToGroups([PushGroups.PressOf(State.LeadAccountId)], ClientEvents.ClockAlert,
-                new ClockAlert(Id, State.Title, clock.Name, level, percent, clock.DueAt, now));
+            var alert = new ClockAlert(Id, State.Title, clock.Name, level, percent, clock.DueAt, now);
+            await push.ToGroups([PushGroups.PressOf(State.LeadAccountId)], ClientEvents.ClockAlert, alert);
+            await GrainFactory.RaiseWebhook(State.LeadAccountId, percent == 100 ? WebhookEventTypes.ClockBreach : WebhookEventTypes.ClockWarning, alert);
         }
         await AnnounceClocks([.. alerts.Select(a => a.Clock).DistinctBy(c => c.Name)]);
     }

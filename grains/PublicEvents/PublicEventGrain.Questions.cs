@@ -3,6 +3,7 @@ using Hub.Grains.Common;
 using Hub.Grains.Limits;
 using Hub.Grains.Push;
 using Hub.Grains.Questions;
+using Hub.Grains.Webhooks;
 
 namespace Hub.Grains.PublicEvents;
 
@@ -172,6 +173,7 @@ public sealed partial class PublicEventGrain
         Log(moderator, questionId, "answer", null);
         await state.WriteOrReload(this);
         await PushQuestion(question, authors: [question.AuthorId]);
+        await GrainFactory.RaiseWebhook(State.LeadAccountId, WebhookEventTypes.QuestionAnswered, PublicView(question));
         return FullView(question);
     }
 

@@ -1,5 +1,6 @@
 using Hub.Grains.Common;
 using Hub.Grains.Push;
+using Hub.Grains.Webhooks;
 
 namespace Hub.Grains.PublicEvents;
 
@@ -118,6 +119,10 @@ public sealed partial class PublicEventGrain
             press, "published", $"{statement.StatementId} as update {update.Seq}");
         await push.ToGroups([PushGroups.Followers(Id)], ClientEvents.EventUpdate, update);
         await AnnounceClocks(met);
+        foreach (var accountId in State.AccountIds)
+        {
+            await GrainFactory.RaiseWebhook(accountId, WebhookEventTypes.StatementPublished, new { State.Title, update });
+        }
         return update.Seq;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Hub.Grains.Common;
 using Hub.Realtime.Identity;
+using Hub.Web.Auth.ApiKeys;
 using Hub.Web.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -49,6 +50,7 @@ public static class IdentityExtensions
             .AddPolicy(TokenIfPresentedRequirement.Policy, policy => policy.AddRequirements(new TokenIfPresentedRequirement()));
 
         builder.Services.AddHostedService<AdminSeeder>();
+        builder.AddHubApiKeys();
         return builder;
     }
 

@@ -1,6 +1,8 @@
 using Hub.Grains.Common;
 using Hub.Web.Apis;
 using Hub.Web.Hosting.Overload;
+using Hub.Web.Auth.ApiKeys;
+using Hub.Web.Feeds;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -24,6 +26,7 @@ public static class ApiExtensions
         builder.AddHubHealth();
         builder.AddHubOpenApi();
         builder.AddHubAddressLimits();
+        builder.AddHubFeeds();
         return builder;
     }
 
@@ -38,6 +41,7 @@ public static class ApiExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseHubApiKeyScopes();
         app.UseAuthorization();
         app.UseRateLimiter();
 
@@ -47,6 +51,9 @@ public static class ApiExtensions
         app.MapStaffApi();
         app.MapEventsApi();
         app.MapSecurityLogApi();
+        app.MapWebhooksApi();
+        app.MapFeedsApi();
+        app.MapApiKeysApi();
         app.MapHubHealth();
         app.MapHubOpenApi();
         app.MapHubMetrics();

@@ -1,0 +1,165 @@
+using System.Text;
+using System.Text.Json;
+using Hub.Grains.Common;
+
+namespace Hub.Grains.Webhooks;
+
+/// <summary>
+/// The outbox: a raised event becomes one pending delivery per subscription, stored before
+/// any attempt. A timer sends what is due while anything is pending, and a durable reminder
+/// wakes the grain after a restart or a deactivation, so a receiver that is down loses nothing.
+/// </summary>
+public sealed partial class WebhookGrain
+{
+    public const string OutboxReminder = "webhook-outbox";
+
+    private IGrainTimer? _timer;
+
+    async Task IWebhookGrain.Raise(string type, string data)
+    {
+        var subscribed = State.Subscriptions.Where(s => s.Types.Contains(type)).ToList();
+        if (subscribed.Count == 0)
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        var body = Body(type, now, data);
+        foreach (var subscription in subscribed)
+        {
+            State.LastDeliveryNumber++;
+            State.Deliveries.Add(new WebhookDelivery($"d{State.LastDeliveryNumber}", $"msg_{GeneratedId.New()}", subscription.SubscriptionId,
+                type, body, WebhookDelivery.Pending, 0, now, now, null, null, null));
+        }
+        await state.WriteOrReload(this);
+        await SendSoon();
+    }
+
+    async Task<WebhookDelivery> IWebhookGrain.Replay(Caller keeper, string deliveryId)
+    {
+        await RequireKeeper(keeper);
+        var index = State.Deliveries.FindIndex(d => d.DeliveryId == deliveryId);
+        if (index < 0)
+        {
+            throw RuleViolation.NotFound($"delivery {deliveryId} does not exist");
+        }
+        var delivery = State.Deliveries[index];
+        if (delivery.Status == WebhookDelivery.Pending)
+        {
+            throw RuleViolation.Conflict($"delivery {deliveryId} is still pending");
+        }
+        if (!State.Subscriptions.Any(s => s.SubscriptionId == delivery.SubscriptionId))
+        {
+            throw RuleViolation.Conflict($"the subscription of delivery {deliveryId} was deleted");
+        }
+        State.Deliveries[index] = delivery = delivery with { Status = WebhookDelivery.Pending, Attempts = 0, NextAttemptAt = time.GetUtcNow() };
+        await state.WriteOrReload(this);
+        await SendSoon();
+        return delivery;
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == OutboxReminder)
+        {
+            await SendSoon();
+        }
+    }
+
+    /// <summary>Starts the timer at once (or makes a running one fire now) and keeps the reminder while anything is pending.</summary>
+    private async Task SendSoon()
+    {
+        if (!State.Deliveries.Any(d => d.Status == WebhookDelivery.Pending))
+        {
+            await Idle();
+            return;
+        }
+        await this.RegisterOrUpdateReminder(OutboxReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        if (_timer is null)
+        {
+            _timer = this.RegisterGrainTimer(SendDue, new GrainTimerCreationOptions(TimeSpan.Zero, options.Value.PollPeriod));
+        }
+        else
+        {
+            _timer.Change(TimeSpan.Zero, options.Value.PollPeriod);
+        }
+    }
+
+    private async Task SendDue(CancellationToken cancellation)
+    {
+        var now = time.GetUtcNow();
+        var due = State.Deliveries.Select((d, i) => (Delivery: d, Index: i))
+            .Where(x => x.Delivery.Status == WebhookDelivery.Pending && x.Delivery.NextAttemptAt <= now)
+            .ToList();
+        if (due.Count > 0)
+        {
+            var outcomes = await Task.WhenAll(due.Select(x => Attempt(x.Delivery, now)));
+            foreach (var (outcome, index) in outcomes.Zip(due.Select(x => x.Index)))
+            {
+                State.Deliveries[index] = outcome;
+            }
+            TrimLog();
+            await state.WriteOrReload(this);
+        }
+        if (!State.Deliveries.Any(d => d.Status == WebhookDelivery.Pending))
+        {
+            await Idle();
+        }
+    }
+
+    private async Task<WebhookDelivery> Attempt(WebhookDelivery delivery, DateTimeOffset now)
+    {
+        var subscription = State.Subscriptions.FirstOrDefault(s => s.SubscriptionId == delivery.SubscriptionId);
+        if (subscription is null)
+        {
+            return delivery with { Status = WebhookDelivery.Dead, NextAttemptAt = null, LastError = "the subscription was deleted" };
+        }
+        var (status, error) = await sender.Send(subscription, delivery, now);
+        var attempts = delivery.Attempts + 1;
+        var tried = delivery with { Attempts = attempts, LastAttemptAt = now, LastStatusCode = status, LastError = error };
+        if (error is null)
+        {
+            return tried with { Status = WebhookDelivery.Delivered, NextAttemptAt = null };
+        }
+        return attempts >= options.Value.MaxAttempts
+            ? tried with { Status = WebhookDelivery.Dead, NextAttemptAt = null }
+            : tried with { NextAttemptAt = now + options.Value.Backoff(attempts) };
+    }
+
+    /// <summary>Drops the oldest finished deliveries beyond the log's size; pending ones always stay.</summary>
+    private void TrimLog()
+    {
+        var finished = State.Deliveries.Where(d => d.Status != WebhookDelivery.Pending).ToList();
+        var excess = finished.Count - options.Value.LogSize;
+        if (excess > 0)
+        {
+            var dropped = finished.OrderBy(d => d.LastAttemptAt ?? d.CreatedAt).Take(excess).ToHashSet();
+            State.Deliveries.RemoveAll(dropped.Contains);
+        }
+    }
+
+    private async Task Idle()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (await this.GetReminder(OutboxReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>The Standard Webhooks payload: the type, when it happened, and the event's data.</summary>
+    private static string Body(string type, DateTimeOffset at, string data)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", type);
+            json.WriteString("timestamp", at);
+            json.WritePropertyName("data");
+            json.WriteRawValue(data);
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
