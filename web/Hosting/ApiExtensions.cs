@@ -51,6 +51,7 @@ public static class ApiExtensions
         app.MapHubMetrics();
         app.MapHubDashboard();
         app.MapLiveHub();
+        app.MapRazorPages();
         app.AnnounceAddresses();
         app.WarnIfLimitsAreOff();
         return app;
