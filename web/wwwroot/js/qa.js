@@ -55,7 +55,7 @@ async function showList() {
   const render = () => {
     const items = summaries.map((ev) => h('li', { className: 'public-event', dataset: { id: ev.eventId, status: ev.status ?? '' } },
       h('a', { className: 'public-event-link', href: `/qa.html?id=${encodeURIComponent(ev.eventId)}` },
-        h('span', { className: 'event-tags' }, kindChip(ev.kind), statusChip(ev.status)),
+        h('span', { className: 'event-tags' }, kindChip(ev.kind), statusChip(ev.status, undefined, ev.kind)),
         h('span', { className: 'public-event-title', text: ev.title }),
         ev.openedAt ? h('span', { className: 'subtle' }, h('time', { datetime: ev.openedAt, title: formatFullTime(ev.openedAt), text: formatTime(ev.openedAt) })) : null)));
     byId('eventList').replaceChildren(...items);
