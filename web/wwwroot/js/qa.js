@@ -4,7 +4,7 @@ import { api, session } from './api.js';
 import { HubClient, hubError, OfflineError } from './connection.js';
 import { savedSession } from './sign-in-keeper.js';
 import { onLangChange, t } from './i18n.js';
-import { bindConnectionBadge, busy, byId, clearError, formatFullTime, formatTime, h, initPage, showError, showNotice } from './ui.js';
+import { bindConnectionBadge, busy, byId, clearError, clearFieldError, formatFullTime, formatTime, h, initPage, showError, showFieldError, showNotice } from './ui.js';
 import { excerpt, kindChip, sortEvents, statusChip } from './event-view.js';
 import {
   MAX_QUESTION, QuestionStore, authorLabel, byAnsweredLatest, byNewest, byVotes, frameScheduler, isPublic, newClientId, questionLabel, setVotes, syncList,
@@ -173,6 +173,12 @@ function renderHeader() {
   who.textContent = auth?.displayName ?? '';
   byId('signOut').hidden = !auth;
   byId('citizenSignIn').hidden = !!auth;
+  if (!intent) {
+    const prompt = byId('signInPrompt');
+    prompt.dataset.i18n = 'qa.signInIntro';
+    prompt.classList.remove('prompting');
+    prompt.textContent = t('qa.signInIntro');
+  }
   byId('askingAs').hidden = !auth;
   byId('askingAs').textContent = auth ? t('qa.askingAs', { name: auth.displayName }) : '';
   byId('mineSection').hidden = !auth;
@@ -238,7 +244,8 @@ function renderBoard() {
   byId('boardEmpty').hidden = approved.length > 0;
   byId('boardCount').textContent = approved.length ? `(${approved.length})` : '';
 
-  const answered = all.filter((q) => q.status === 'answered').sort(byAnsweredLatest);
+  // The question being answered is shown once, in its own place at the top.
+  const answered = all.filter((q) => q.status === 'answered' && q.questionId !== pinnedId).sort(byAnsweredLatest);
   syncList(byId('answered'), answered, { create: questionItem, update: fillQuestion });
   byId('answeredEmpty').hidden = answered.length > 0;
   byId('answeredCount').textContent = answered.length ? `(${answered.length})` : '';
@@ -385,9 +392,13 @@ function startConnection() {
 
 // ---------------------------------------------------------------- asking and voting
 
+/** A vote or a question before the name: the name field asks for it, as a prompt, not as an error. */
 function askSignIn(nextIntent) {
   intent = nextIntent;
-  showError('qa.signInFirst');
+  const prompt = byId('signInPrompt');
+  prompt.dataset.i18n = nextIntent?.kind === 'vote' ? 'qa.signInToVote' : 'qa.signInToAsk';
+  prompt.textContent = t(prompt.dataset.i18n);
+  prompt.classList.add('prompting');
   const input = byId('displayName');
   input.scrollIntoView({ block: 'center', behavior: 'smooth' });
   input.focus({ preventScroll: true });
@@ -485,10 +496,10 @@ function bindForms() {
     e.preventDefault();
     const name = byId('displayName').value.trim();
     if (!name) {
-      showError('qa.nameRequired');
-      byId('displayName').focus();
+      showFieldError(byId('displayName'), 'qa.nameRequired');
       return;
     }
+    clearFieldError(byId('displayName'));
     busy(byId('signIn'), async () => {
       try {
         const result = await api.signInCitizen(name);
