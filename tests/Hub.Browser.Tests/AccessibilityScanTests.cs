@@ -23,7 +23,7 @@ public sealed class AccessibilityScanTests(BrowserFixture browser)
     {
         var page = await browser.NewPage(path, language);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language == "en" ? "en" : "zh-CN");
-        await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         await BrowserFixture.LoadTool(page, "axe.min.js");
         var violations = await page.EvaluateAsync<JsonElement>("""
             async () => (await axe.run(document, { resultTypes: ['violations'] })).violations

@@ -63,4 +63,14 @@ public sealed class BoardJoinTests(BrowserFixture browser)
         await Expect(board.Locator("#live")).ToBeHiddenAsync();
         await Expect(board.Locator("#join")).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task A_QA_address_of_no_session_offers_the_code_and_the_list_of_sessions()
+    {
+        var page = await browser.NewPage($"/qa.html?id={Guid.NewGuid():N}", "en");
+        await Expect(page.Locator("#missingView")).ToBeVisibleAsync();
+        await Expect(page.Locator("#missingView a[href='/join.html']")).ToHaveTextAsync("Enter a code");
+        await Expect(page.Locator("#missingView a[href='/qa.html']")).ToHaveTextAsync("See all sessions");
+        await Expect(page.Locator("#error")).ToBeEmptyAsync();
+    }
 }

@@ -5,7 +5,7 @@ import { HubClient, hubError, OfflineError } from './connection.js';
 import { savedSession } from './sign-in-keeper.js';
 import { onLangChange, t } from './i18n.js';
 import { bindConnectionBadge, busy, byId, clearError, clearFieldError, formatFullTime, formatTime, h, initPage, showError, showFieldError, showNotice } from './ui.js';
-import { excerpt, kindChip, sortEvents, statusChip } from './event-view.js';
+import { excerpt, kindChip, sortEvents, statusChip, statusText } from './event-view.js';
 import {
   MAX_QUESTION, QuestionStore, authorLabel, byAnsweredLatest, byNewest, byVotes, frameScheduler, isPublic, newClientId, questionLabel, setVotes, syncList,
 } from './qa-view.js';
@@ -201,7 +201,7 @@ function renderEvent() {
   byId('eventTitle').textContent = event.title ?? '';
   const status = byId('eventStatus');
   status.dataset.status = event.status ?? '';
-  status.textContent = event.status ? t(`evstatus.${event.status}`) : '';
+  status.textContent = statusText(event.status, event.kind);
   const closed = event.status === 'closed';
   byId('askClosed').hidden = !closed;
   byId('questionText').disabled = closed;
@@ -239,7 +239,7 @@ function renderPinned() {
 
 function renderBoard() {
   const all = board.values();
-  const approved = all.filter((q) => q.status === 'approved').sort(sortMode === 'newest' ? byNewest : byVotes);
+  const approved = all.filter((q) => q.status === 'approved' && q.questionId !== pinnedId).sort(sortMode === 'newest' ? byNewest : byVotes);
   syncList(byId('board'), approved, { create: questionItem, update: fillQuestion });
   byId('boardEmpty').hidden = approved.length > 0;
   byId('boardCount').textContent = approved.length ? `(${approved.length})` : '';
@@ -318,6 +318,14 @@ async function refreshMine() {
   }
 }
 
+/** A wrong or withdrawn address: say so and offer the ways in, instead of an empty Q&A page. */
+function showMissing() {
+  byId('eventView').hidden = true;
+  byId('missingView').hidden = false;
+  document.title = t('qa.missing');
+  client.stop();
+}
+
 async function follow() {
   following = false;
   renderLive();
@@ -325,12 +333,11 @@ async function follow() {
   try {
     const snap = await client.invoke('FollowEvent', eventId);
     following = true;
-    delete byId('eventView').dataset.missing;
     clearError();
     applySnapshot(snap, since);
   } catch (err) {
-    if (hubError(err)?.code === 'not_found') byId('eventView').dataset.missing = 'true';
-    showError(err);
+    if (hubError(err)?.code === 'not_found') showMissing();
+    else showError(err);
   }
   renderLive();
 }
