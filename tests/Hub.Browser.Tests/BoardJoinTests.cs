@@ -62,6 +62,7 @@ public sealed class BoardJoinTests(BrowserFixture browser)
         await Expect(board.Locator("#error")).ToContainTextAsync("没有找到这场活动");
         await Expect(board.Locator("#live")).ToBeHiddenAsync();
         await Expect(board.Locator("#join")).ToBeHiddenAsync();
+        await Expect(board.Locator("#topEmpty")).ToBeHiddenAsync();
     }
 
     [Fact]

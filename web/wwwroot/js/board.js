@@ -34,6 +34,7 @@ function renderHead() {
   const state = connectionState === 'connected' ? (following ? 'live' : 'connecting') : connectionState;
   // A board for a session that does not exist says so, instead of "connecting" for ever.
   live.hidden = errorKey === 'board.missing';
+  document.querySelector('.board-top').hidden = errorKey === 'board.missing';
   live.dataset.state = state;
   live.textContent = t({ live: 'live.on', reconnecting: 'live.reconnecting', offline: 'live.offline' }[state] ?? 'live.connecting');
   byId('error').textContent = errorKey ? t(errorKey) : '';
