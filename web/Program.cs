@@ -8,6 +8,7 @@ builder.AddHubSilo();
 builder.AddHubIdentity();
 builder.AddHubRealtime();
 builder.AddHubApi();
+builder.AddHubPages();
 builder.AddHubHttpSecurity();
 builder.AddHubLogging();
 builder.AddHubTelemetry();

@@ -45,7 +45,8 @@ public sealed class AdminPageTests(BrowserFixture browser)
         await admin.FillAsync("#accountDepartment", "重复");
         await admin.ClickAsync("#createAccount");
 
-        await Expect(admin.Locator("#error")).ToContainTextAsync("already exists");
+        await Expect(admin.Locator("#accountId-error")).ToHaveTextAsync("这个账号编号已被使用，请换一个");
+        await Expect(admin.Locator("#accountId")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(admin.Locator("#accountId")).ToHaveValueAsync(existing);
     }
 }

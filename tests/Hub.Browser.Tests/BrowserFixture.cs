@@ -30,12 +30,38 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A separate browser context: its own session storage, like a second window of another person.</summary>
-    public async Task<IPage> NewPage(string path)
+    public async Task<IPage> NewPage(string path, string language = "zh")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Api.Address.ToString(), Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
+        var page = await NewBlankPage(language);
         await page.GotoAsync(path);
         return page;
+    }
+
+    /// <summary>A page in a context of its own that has not loaded anything yet, with the pages' language chosen.</summary>
+    public async Task<IPage> NewBlankPage(string language = "zh")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Api.Address.ToString(),
+            Locale = language == "en" ? "en-US" : "zh-CN",
+        });
+        await context.AddInitScriptAsync($"localStorage.setItem('hub.lang', '{language}')");
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// A script from the test project's npm packages (a QR decoder, the accessibility checker), loaded
+    /// into the page from an address of the node itself, which the pages' Content-Security-Policy allows.
+    /// </summary>
+    public static async Task LoadTool(IPage page, string file)
+    {
+        var address = $"/test-tools/{file}";
+        await page.RouteAsync($"**{address}", route => route.FulfillAsync(new RouteFulfillOptions
+        {
+            Path = Path.Combine(AppContext.BaseDirectory, "browser-tools", file),
+            ContentType = "text/javascript",
+        }));
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Url = address });
     }
 
     /// <summary>A new page at <paramref name="path"/> with its staff sign-in form submitted.</summary>

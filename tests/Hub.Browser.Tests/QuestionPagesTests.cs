@@ -41,7 +41,9 @@ public sealed class QuestionPagesTests(BrowserFixture browser)
         await approved.Locator(".answer-text").FillAsync("预计明年六月开通运营。");
         await approved.Locator(".answer-send").ClickAsync();
 
-        await Expect(citizen.Locator("#answered .question .answer")).ToContainTextAsync("预计明年六月开通运营");
+        // Pinned and answered, the question is shown once: in its place at the top, with the answer.
+        await Expect(citizen.Locator("#pinned .answer")).ToContainTextAsync("预计明年六月开通运营");
+        await Expect(citizen.Locator("#answered .question")).ToHaveCountAsync(0);
         await Expect(projector.Locator("#pinned")).ToContainTextAsync("预计明年六月开通运营");
         await Expect(moderator.Locator("#log")).ToContainTextAsync("钱主持");
     }

@@ -1,8 +1,8 @@
 using Hub.Grains.Common;
 using Hub.Web.Apis;
-using Hub.Web.Hosting.Overload;
 using Hub.Web.Auth.ApiKeys;
 using Hub.Web.Feeds;
+using Hub.Web.Hosting.Overload;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -59,6 +59,7 @@ public static class ApiExtensions
         app.MapHubMetrics();
         app.MapHubDashboard();
         app.MapLiveHub();
+        app.MapRazorPages();
         app.AnnounceAddresses();
         app.WarnIfLimitsAreOff();
         return app;

@@ -6,7 +6,7 @@ import { bindSecurityLog } from './security-log.js';
 import { bindStaffAdmin } from './staff-admin.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { onLangChange, t } from './i18n.js';
-import { busy, byId, clearError, h, initPage, showError, showNotice, renderSignedIn } from './ui.js';
+import { busy, byId, clearError, clearFieldError, h, initPage, showError, showFieldError, showNotice, renderSignedIn } from './ui.js';
 
 initPage();
 
@@ -94,10 +94,10 @@ byId('accountForm').addEventListener('submit', (event) => {
     department: byId('accountDepartment').value.trim(),
   };
   if (!ACCOUNT_ID.test(account.id)) {
-    showError('admin.accountIdHint');
-    byId('accountId').focus();
+    showFieldError(byId('accountId'), 'admin.accountIdHint');
     return;
   }
+  clearFieldError(byId('accountId'));
   busy(byId('createAccount'), async () => {
     clearError();
     try {
@@ -108,10 +108,13 @@ byId('accountForm').addEventListener('submit', (event) => {
       securityLog.load();
       byId('staffAccount').value = account.id;
     } catch (err) {
-      handleFailure(err);
+      if (err instanceof ApiError && err.status === 409) showFieldError(byId('accountId'), 'admin.accountIdTaken');
+      else handleFailure(err);
     }
   });
 });
+
+byId('accountId').addEventListener('input', () => clearFieldError(byId('accountId')));
 
 byId('staffForm').addEventListener('submit', (event) => {
   event.preventDefault();

@@ -5,6 +5,8 @@ import { api } from './api.js';
 import { HubClient, hubError } from './connection.js';
 import { lang, onLangChange, setLang, t } from './i18n.js';
 import { QuestionStore, byVotes, frameScheduler, isPublic, setVotes, syncList } from './qa-view.js';
+import { eventCode, joinUrl } from './event-code.js';
+import qrcode from '/lib/qrcode-generator/qrcode.mjs';
 
 const TOP = 7;
 const RESYNC_MS = 60000;
@@ -27,13 +29,35 @@ let errorKey = null;
 function renderHead() {
   byId('title').textContent = event?.title ?? (eventId ? '' : t('board.noEvent'));
   document.title = event?.title ? `${event.title} - ${t('board.title')}` : t('board.title');
-  const url = `${window.location.host}/qa.html?id=${encodeURIComponent(eventId ?? '')}`;
-  byId('hint').replaceChildren(...t('board.hint', { url: '\u0000' }).split('\u0000').flatMap((part, i) => (i ? [strong(url), part] : [part])));
+  renderJoin();
   const live = byId('live');
   const state = connectionState === 'connected' ? (following ? 'live' : 'connecting') : connectionState;
+  // A board for a session that does not exist says so, instead of "connecting" for ever.
+  live.hidden = errorKey === 'board.missing';
+  document.querySelector('.board-top').hidden = errorKey === 'board.missing';
   live.dataset.state = state;
   live.textContent = t({ live: 'live.on', reconnecting: 'live.reconnecting', offline: 'live.offline' }[state] ?? 'live.connecting');
   byId('error').textContent = errorKey ? t(errorKey) : '';
+}
+
+/** The QR code and the short code, once the session is known to exist. */
+function renderJoin() {
+  const join = byId('join');
+  join.hidden = !event;
+  if (join.hidden) return;
+  const url = joinUrl(eventId);
+  const shown = `${window.location.host}/join.html`;
+  byId('hint').replaceChildren(...t('board.hint', { url: '\u0000' }).split('\u0000').flatMap((part, i) => (i ? [strong(shown), part] : [part])));
+  byId('code').textContent = eventCode(eventId);
+  const qr = byId('qr');
+  qr.alt = t('board.qrLabel', { url });
+  if (qr.dataset.url === url) return;
+  const code = qrcode(0, 'M');
+  code.addData(url);
+  code.make();
+  // Drawn small and scaled up by the page (pixelated), so it stays sharp on any projector.
+  qr.src = code.createDataURL(4, 4);
+  qr.dataset.url = url;
 }
 
 function strong(text) {
@@ -78,7 +102,8 @@ function renderTop() {
       li.querySelector('.votes-unit').textContent = t('qa.votesUnit');
     },
   });
-  byId('topEmpty').hidden = top.length > 0;
+  // Under a pinned question "no questions" would contradict the screen.
+  byId('topEmpty').hidden = top.length > 0 || !byId('pinned').hidden;
   fit();
 }
 
@@ -139,7 +164,8 @@ async function follow() {
     following = true;
     errorKey = null;
   } catch (err) {
-    errorKey = hubError(err)?.code === 'not_found' ? 'err.not_found' : 'err.unknown';
+    errorKey = hubError(err)?.code === 'not_found' ? 'board.missing' : 'err.unknown';
+    if (errorKey === 'board.missing') client.stop();
   }
   renderHead();
 }

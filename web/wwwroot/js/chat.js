@@ -214,6 +214,14 @@ export class ChatView {
       if (id === this.id) this.render();
     });
     onLangChange(() => this.render(true));
+    // A message written while the connection is down is not "sending": it waits, and says so.
+    this.online = client.connected;
+    client.onState((state) => {
+      const online = state === 'connected';
+      if (online === this.online) return;
+      this.online = online;
+      this.render(true);
+    });
 
     composer.maxLength = MAX_TEXT;
     composer.addEventListener('input', () => {
@@ -475,8 +483,9 @@ export class ChatView {
     }
     if (want.kind === 'outbox') {
       const { item } = want;
-      if (!relabel && el.dataset.state === item.state) return;
-      el.dataset.state = item.state;
+      const state = item.state === 'pending' && !this.online ? 'waiting' : item.state;
+      if (!relabel && el.dataset.state === state) return;
+      el.dataset.state = state;
       el.classList.toggle('failed', item.state === 'failed');
       const meta = el.querySelector('.meta');
       if (item.state === 'failed') {
@@ -489,7 +498,7 @@ export class ChatView {
           h('button', { type: 'button', className: 'link-button', text: t('msg.discard'), onclick: () => this.store.discard(item) }),
         );
       } else {
-        meta.replaceChildren(h('span', { className: 'state', text: t('msg.sending') }));
+        meta.replaceChildren(h('span', { className: 'state', text: t(state === 'waiting' ? 'msg.waiting' : 'msg.sending') }));
       }
       return;
     }
@@ -506,6 +515,24 @@ export class ChatView {
     }
     setText(el.querySelector('.receipt'), want.read ? t('msg.read') : '');
   }
+}
+
+/**
+ * The banner over a conversation while the connection is lost: what is shown may be out of date,
+ * and what is written waits. Not shown while the page first connects.
+ */
+function bindConnectionBanner(client, el) {
+  let state = 'idle';
+  const render = () => {
+    el.hidden = state !== 'reconnecting' && state !== 'offline';
+    el.dataset.state = state;
+    el.textContent = el.hidden ? '' : t('conn.banner');
+  };
+  client.onState((value) => {
+    state = value;
+    render();
+  });
+  onLangChange(render);
 }
 
 /**
@@ -531,6 +558,7 @@ export function mountChat({ saved, auth, role, whoLabel, onError, session }) {
     onError,
   });
   bindConnectionBadge(client, byId('connection'));
+  bindConnectionBanner(client, byId('connectionBanner'));
   mountReference({ store, chat, auth, onError });
   return { client, store, sender, chat };
 }

@@ -4,7 +4,7 @@ import { mountChat } from './chat.js';
 import { hubError } from './connection.js';
 import { savedSession } from './sign-in-keeper.js';
 import { onLangChange, t } from './i18n.js';
-import { busy, byId, clearError, h, initPage, showError, renderSignedIn } from './ui.js';
+import { busy, byId, clearError, clearFieldError, h, initPage, showError, showFieldError, renderSignedIn } from './ui.js';
 
 initPage();
 
@@ -55,6 +55,11 @@ function renderAccountOptions() {
   select.replaceChildren(...options);
   if (accounts.some((a) => a.id === chosen)) select.value = chosen;
   else if (accounts.length === 1) select.value = accounts[0].id;
+  // With no account to ask there is nothing to start: the form says so instead of offering "start".
+  const none = accountsLoaded && accounts.length === 0;
+  select.disabled = none;
+  byId('subject').disabled = none;
+  byId('start').hidden = none;
 }
 
 function renderHeader() {
@@ -251,12 +256,12 @@ byId('signInForm').addEventListener('submit', (event) => {
   const input = byId('displayName');
   const name = input.value.trim();
   if (!name) {
-    showError('err.bad_request');
-    input.focus();
+    showFieldError(input, 'citizen.nameRequired');
     return;
   }
   busy(byId('signIn'), async () => {
     clearError();
+    clearFieldError(input);
     try {
       const result = await api.signInCitizen(name);
       auth = { token: result.token, userId: result.userId, displayName: name };
@@ -264,7 +269,9 @@ byId('signInForm').addEventListener('submit', (event) => {
       enterApp();
       byId('account').focus();
     } catch (err) {
-      showError(err);
+      // A refused name (reserved words, too long) is about the field; anything else is not.
+      if (err instanceof ApiError && err.status === 400) showFieldError(input, 'citizen.nameRefused');
+      else showError(err);
     }
   });
 });
@@ -274,10 +281,10 @@ byId('startForm').addEventListener('submit', (event) => {
   const select = byId('account');
   const accountId = select.value;
   if (!accountId) {
-    showError('citizen.accountPlaceholder');
-    select.focus();
+    showFieldError(select, 'citizen.accountRequired');
     return;
   }
+  clearFieldError(select);
   busy(byId('start'), async () => {
     clearError();
     try {
@@ -371,8 +378,8 @@ byId('returnForm').addEventListener('submit', (event) => {
   const reference = byId('returnReferenceInput').value.trim();
   const code = byId('returnCodeInput').value.trim();
   if (!reference || !code) {
-    showError('err.bad_request');
-    (reference ? byId('returnCodeInput') : byId('returnReferenceInput')).focus();
+    const missing = reference ? byId('returnCodeInput') : byId('returnReferenceInput');
+    showFieldError(missing, reference ? 'return.codeRequired' : 'return.referenceRequired');
     return;
   }
   busy(byId('returnSubmit'), () => returnTo(reference, code));
@@ -415,3 +422,7 @@ if (auth?.token) {
 }
 followReturnLink();
 window.addEventListener('hashchange', followReturnLink);
+
+for (const id of ['displayName', 'account', 'returnReferenceInput', 'returnCodeInput']) {
+  byId(id).addEventListener('input', () => clearFieldError(byId(id)));
+}

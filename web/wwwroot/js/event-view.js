@@ -29,8 +29,14 @@ export function gradeBadge(severity) {
   return text ? h('span', { className: 'grade', dataset: { grade: String(severity) }, text }) : null;
 }
 
-export function statusChip(status, id) {
-  return h('span', { id, className: 'ev-status', dataset: { status: status ?? '' }, text: status ? t(`evstatus.${status}`) : '' });
+/** The words for an event's status; a live session is "live now" or "ended", not an incident's "ongoing". */
+export function statusText(status, kind) {
+  if (!status) return '';
+  return t(kind === 'live' ? `evstatus.live.${status}` : `evstatus.${status}`);
+}
+
+export function statusChip(status, id, kind) {
+  return h('span', { id, className: 'ev-status', dataset: { status: status ?? '' }, text: statusText(status, kind) });
 }
 
 export function kindChip(kind) {
@@ -265,7 +271,7 @@ export class Timeline {
         li = h('li', { id: `update-${update.seq}`, className: 'update', tabindex: '-1' });
         this.items.set(update.seq, li);
       }
-      fillUpdate(li, update, targetOf.get(update.seq), correctedBy.get(update.seq));
+      fillUpdate(li, update, targetOf.get(update.seq), correctedBy.get(update.seq), update === ordered[0]);
       if (li !== cursor) this.list.insertBefore(li, cursor);
       else cursor = cursor.nextElementSibling;
     }
@@ -295,15 +301,16 @@ function jumpLink(seq, text) {
   });
 }
 
-function fillUpdate(li, update, correctsSeq, correctionSeq) {
+function fillUpdate(li, update, correctsSeq, correctionSeq, latest) {
   const kind = update.kind || 'statement';
+  li.classList.toggle('latest', latest);
   li.dataset.seq = String(update.seq);
   li.dataset.kind = kind;
   li.classList.toggle('corrected', correctionSeq !== undefined);
   if (correctsSeq !== undefined) li.dataset.corrects = String(correctsSeq);
   else delete li.dataset.corrects;
 
-  const tags = [];
+  const tags = latest ? [h('span', { className: 'update-latest-tag', text: t('update.latest') })] : [];
   if (kind === 'correction' || kind === 'rebuttal') tags.push(h('span', { className: 'update-kind', dataset: { kind }, text: t(`skind.${kind}`) }));
   if (correctionSeq !== undefined) tags.push(h('span', { className: 'update-corrected-tag', text: t('update.corrected') }));
 

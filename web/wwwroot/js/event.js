@@ -1,18 +1,22 @@
 // The public event page: anyone may read an event and follow it live, without signing in.
 // Without ?id= it lists the events.
 import { api, ApiError } from './api.js';
-import { HubClient } from './connection.js';
+import { HubClient, hubError } from './connection.js';
 import { onLangChange, t } from './i18n.js';
 import { byId, clearError, formatFullTime, formatTime, h, initPage, showError } from './ui.js';
 import {
-  Timeline, conferenceItems, gradeBadge, kindChip, mergeClock, publicClockItem, sortClocks, sortEvents, startTicker, statusChip,
+  Timeline, conferenceItems, gradeBadge, kindChip, mergeClock, publicClockItem, sortClocks, sortEvents, startTicker, statusChip, statusText,
 } from './event-view.js';
 
 initPage();
 startTicker();
 
 const LIST_REFRESH_MS = 60000;
-const eventId = new URLSearchParams(window.location.search).get('id')?.trim() || null;
+const PAGE_SIZE = 10;
+const params = new URLSearchParams(window.location.search);
+const eventId = params.get('id')?.trim() || null;
+let kindFilter = ['incident', 'live'].includes(params.get('kind')) ? params.get('kind') : '';
+let shown = PAGE_SIZE;
 let accounts = [];
 let summaries = [];
 let event = null;
@@ -50,15 +54,29 @@ async function loadAccounts() {
 // ---------------------------------------------------------------- the list
 
 function renderList() {
-  const items = summaries.map((ev) => h('li', { className: 'public-event', dataset: { id: ev.eventId, status: ev.status ?? '' } },
+  const matching = summaries.filter((ev) => !kindFilter || ev.kind === kindFilter);
+  for (const button of byId('kindFilter').querySelectorAll('button')) button.setAttribute('aria-pressed', String(button.dataset.kind === kindFilter));
+  const items = matching.slice(0, shown).map((ev) => h('li', { className: 'public-event', dataset: { id: ev.eventId, status: ev.status ?? '' } },
     h('a', { className: 'public-event-link', href: `/event.html?id=${encodeURIComponent(ev.eventId)}` },
-      h('span', { className: 'event-tags' }, ev.kind === 'live' ? kindChip('live') : gradeBadge(ev.severity), statusChip(ev.status)),
+      h('span', { className: 'event-tags' }, ev.kind === 'live' ? kindChip('live') : gradeBadge(ev.severity), statusChip(ev.status, undefined, ev.kind)),
       h('span', { className: 'public-event-title', text: ev.title }),
       h('span', { className: 'subtle' },
         t('events.publisher', { names: publishers(ev) }), ' · ',
         h('time', { datetime: ev.openedAt, title: formatFullTime(ev.openedAt), text: formatTime(ev.openedAt) })))));
   byId('eventList').replaceChildren(...items);
-  byId('eventListEmpty').hidden = summaries.length > 0;
+  byId('eventListEmpty').hidden = matching.length > 0;
+  byId('showMore').hidden = matching.length <= shown;
+}
+
+/** The kind filter is kept in the address, so a filtered list can be shared and survives a reload. */
+function chooseKind(kind) {
+  kindFilter = kind;
+  shown = PAGE_SIZE;
+  const url = new URL(window.location.href);
+  if (kind) url.searchParams.set('kind', kind);
+  else url.searchParams.delete('kind');
+  history.replaceState(null, '', url);
+  renderList();
 }
 
 async function loadList() {
@@ -74,6 +92,14 @@ async function loadList() {
 async function showList() {
   document.title = t('events.title');
   byId('listView').hidden = false;
+  byId('kindFilter').addEventListener('click', (e) => {
+    const button = e.target.closest('button[data-kind]');
+    if (button) chooseKind(button.dataset.kind);
+  });
+  byId('showMore').addEventListener('click', () => {
+    shown += PAGE_SIZE;
+    renderList();
+  });
   await loadAccounts();
   await loadList();
   setInterval(() => {
@@ -112,7 +138,7 @@ function render() {
   byId('eventTitle').textContent = event.title ?? '';
   const status = byId('eventStatus');
   status.dataset.status = event.status ?? '';
-  status.textContent = event.status ? t(`evstatus.${event.status}`) : '';
+  status.textContent = statusText(event.status, event.kind);
 
   const meta = [t('events.publisher', { names: publishers(event) })];
   if (event.openedAt) meta.push(t('press.openedAt', { time: formatFullTime(event.openedAt) }));
@@ -135,16 +161,18 @@ function renderClocks() {
   byId('clocksSection').hidden = clocks.length === 0;
 }
 
-function showMissing(err) {
-  byId('eventView').dataset.missing = 'true';
-  showError(err);
+/** A wrong or withdrawn address: say so and point to the list, instead of an empty event page. */
+function showMissing() {
+  byId('eventView').hidden = true;
+  byId('missingView').hidden = false;
+  document.title = t('events.missing');
 }
 
 async function loadSnapshot() {
   try {
     apply(await api.event(eventId));
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) showMissing(err);
+    if (err instanceof ApiError && err.status === 404) showMissing();
     else if (!event) showError(err);
   }
 }
@@ -155,11 +183,10 @@ async function follow() {
   try {
     const snap = await client.invoke('FollowEvent', eventId);
     following = true;
-    delete byId('eventView').dataset.missing;
     clearError();
     apply(snap);
   } catch (err) {
-    if (/not_found/.test(err?.message ?? '')) showMissing(err);
+    if (hubError(err)?.code === 'not_found') showMissing();
     else showError(err);
   }
   renderLive();

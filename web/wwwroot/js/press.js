@@ -101,7 +101,7 @@ function renderList() {
         h('span', { className: 'event-title', text: ev.title }),
         h('span', { className: 'event-tags' },
           ev.kind === 'live' ? kindChip('live') : gradeBadge(ev.severity),
-          statusChip(ev.status)),
+          statusChip(ev.status, undefined, ev.kind)),
         clockLine));
   });
   list.replaceChildren(...items);
@@ -258,7 +258,7 @@ function renderDetail() {
   const ev = current;
   const closed = ev.status === 'closed';
 
-  byId('detailBadges').replaceChildren(...[ev.kind === 'live' ? null : gradeBadge(ev.severity), kindChip(ev.kind), statusChip(ev.status)].filter(Boolean));
+  byId('detailBadges').replaceChildren(...[ev.kind === 'live' ? null : gradeBadge(ev.severity), kindChip(ev.kind), statusChip(ev.status, undefined, ev.kind)].filter(Boolean));
   byId('detailTitle').textContent = ev.title ?? '';
   const partners = (ev.accountIds ?? []).filter((id) => id !== ev.leadAccountId).map(accountName);
   const meta = [t('press.lead', { name: accountName(ev.leadAccountId) })];

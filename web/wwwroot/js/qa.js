@@ -4,8 +4,8 @@ import { api, session } from './api.js';
 import { HubClient, hubError, OfflineError } from './connection.js';
 import { savedSession } from './sign-in-keeper.js';
 import { onLangChange, t } from './i18n.js';
-import { bindConnectionBadge, busy, byId, clearError, formatFullTime, formatTime, h, initPage, showError, showNotice } from './ui.js';
-import { excerpt, kindChip, sortEvents, statusChip } from './event-view.js';
+import { bindConnectionBadge, busy, byId, clearError, clearFieldError, formatFullTime, formatTime, h, initPage, showError, showFieldError, showNotice } from './ui.js';
+import { excerpt, kindChip, sortEvents, statusChip, statusText } from './event-view.js';
 import {
   MAX_QUESTION, QuestionStore, authorLabel, byAnsweredLatest, byNewest, byVotes, frameScheduler, isPublic, newClientId, questionLabel, setVotes, syncList,
 } from './qa-view.js';
@@ -55,7 +55,7 @@ async function showList() {
   const render = () => {
     const items = summaries.map((ev) => h('li', { className: 'public-event', dataset: { id: ev.eventId, status: ev.status ?? '' } },
       h('a', { className: 'public-event-link', href: `/qa.html?id=${encodeURIComponent(ev.eventId)}` },
-        h('span', { className: 'event-tags' }, kindChip(ev.kind), statusChip(ev.status)),
+        h('span', { className: 'event-tags' }, kindChip(ev.kind), statusChip(ev.status, undefined, ev.kind)),
         h('span', { className: 'public-event-title', text: ev.title }),
         ev.openedAt ? h('span', { className: 'subtle' }, h('time', { datetime: ev.openedAt, title: formatFullTime(ev.openedAt), text: formatTime(ev.openedAt) })) : null)));
     byId('eventList').replaceChildren(...items);
@@ -173,6 +173,12 @@ function renderHeader() {
   who.textContent = auth?.displayName ?? '';
   byId('signOut').hidden = !auth;
   byId('citizenSignIn').hidden = !!auth;
+  if (!intent) {
+    const prompt = byId('signInPrompt');
+    prompt.dataset.i18n = 'qa.signInIntro';
+    prompt.classList.remove('prompting');
+    prompt.textContent = t('qa.signInIntro');
+  }
   byId('askingAs').hidden = !auth;
   byId('askingAs').textContent = auth ? t('qa.askingAs', { name: auth.displayName }) : '';
   byId('mineSection').hidden = !auth;
@@ -195,7 +201,7 @@ function renderEvent() {
   byId('eventTitle').textContent = event.title ?? '';
   const status = byId('eventStatus');
   status.dataset.status = event.status ?? '';
-  status.textContent = event.status ? t(`evstatus.${event.status}`) : '';
+  status.textContent = statusText(event.status, event.kind);
   const closed = event.status === 'closed';
   byId('askClosed').hidden = !closed;
   byId('questionText').disabled = closed;
@@ -233,12 +239,13 @@ function renderPinned() {
 
 function renderBoard() {
   const all = board.values();
-  const approved = all.filter((q) => q.status === 'approved').sort(sortMode === 'newest' ? byNewest : byVotes);
+  const approved = all.filter((q) => q.status === 'approved' && q.questionId !== pinnedId).sort(sortMode === 'newest' ? byNewest : byVotes);
   syncList(byId('board'), approved, { create: questionItem, update: fillQuestion });
   byId('boardEmpty').hidden = approved.length > 0;
   byId('boardCount').textContent = approved.length ? `(${approved.length})` : '';
 
-  const answered = all.filter((q) => q.status === 'answered').sort(byAnsweredLatest);
+  // The question being answered is shown once, in its own place at the top.
+  const answered = all.filter((q) => q.status === 'answered' && q.questionId !== pinnedId).sort(byAnsweredLatest);
   syncList(byId('answered'), answered, { create: questionItem, update: fillQuestion });
   byId('answeredEmpty').hidden = answered.length > 0;
   byId('answeredCount').textContent = answered.length ? `(${answered.length})` : '';
@@ -311,6 +318,14 @@ async function refreshMine() {
   }
 }
 
+/** A wrong or withdrawn address: say so and offer the ways in, instead of an empty Q&A page. */
+function showMissing() {
+  byId('eventView').hidden = true;
+  byId('missingView').hidden = false;
+  document.title = t('qa.missing');
+  client.stop();
+}
+
 async function follow() {
   following = false;
   renderLive();
@@ -318,12 +333,11 @@ async function follow() {
   try {
     const snap = await client.invoke('FollowEvent', eventId);
     following = true;
-    delete byId('eventView').dataset.missing;
     clearError();
     applySnapshot(snap, since);
   } catch (err) {
-    if (hubError(err)?.code === 'not_found') byId('eventView').dataset.missing = 'true';
-    showError(err);
+    if (hubError(err)?.code === 'not_found') showMissing();
+    else showError(err);
   }
   renderLive();
 }
@@ -385,9 +399,13 @@ function startConnection() {
 
 // ---------------------------------------------------------------- asking and voting
 
+/** A vote or a question before the name: the name field asks for it, as a prompt, not as an error. */
 function askSignIn(nextIntent) {
   intent = nextIntent;
-  showError('qa.signInFirst');
+  const prompt = byId('signInPrompt');
+  prompt.dataset.i18n = nextIntent?.kind === 'vote' ? 'qa.signInToVote' : 'qa.signInToAsk';
+  prompt.textContent = t(prompt.dataset.i18n);
+  prompt.classList.add('prompting');
   const input = byId('displayName');
   input.scrollIntoView({ block: 'center', behavior: 'smooth' });
   input.focus({ preventScroll: true });
@@ -485,10 +503,10 @@ function bindForms() {
     e.preventDefault();
     const name = byId('displayName').value.trim();
     if (!name) {
-      showError('qa.nameRequired');
-      byId('displayName').focus();
+      showFieldError(byId('displayName'), 'qa.nameRequired');
       return;
     }
+    clearFieldError(byId('displayName'));
     busy(byId('signIn'), async () => {
       try {
         const result = await api.signInCitizen(name);

@@ -2,7 +2,7 @@
 // admin page: the page holds an empty #signInForm, and this fills it (#username, #password, #signIn).
 import { api, ApiError } from './api.js';
 import { applyI18n } from './i18n.js';
-import { busy, byId, clearError, h, showError } from './ui.js';
+import { busy, byId, clearError, clearFieldError, h, showError, showFieldError } from './ui.js';
 
 function renderForm(form) {
   form.replaceChildren(
@@ -23,12 +23,17 @@ function renderForm(form) {
  */
 export function bindStaffSignIn({ refusal, onSignedIn }) {
   renderForm(byId('signInForm'));
+  for (const id of ['username', 'password']) byId(id).addEventListener('input', () => clearFieldError(byId(id)));
   byId('signInForm').addEventListener('submit', (event) => {
     event.preventDefault();
     const username = byId('username').value.trim();
     const password = byId('password').value;
-    if (!username || !password) {
-      showError('err.bad_request');
+    if (!username) {
+      showFieldError(byId('username'), 'staff.usernameRequired');
+      return;
+    }
+    if (!password) {
+      showFieldError(byId('password'), 'staff.passwordRequired');
       return;
     }
     busy(byId('signIn'), async () => {

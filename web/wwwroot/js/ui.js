@@ -5,28 +5,28 @@ import { initLangToggle, lang, onLangChange, t } from './i18n.js';
 
 export const byId = (id) => document.getElementById(id);
 
-const STATUS_CODES = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'too_large', 429: 'rate_limited' };
+const STATUS_CODES = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'too_large', 429: 'rate_limited', 503: 'unavailable' };
 
-const separator = () => (lang() === 'zh' ? '：' : ': ');
-
-/** A sentence for a person, in the page language, with the server's own words appended when it gave any. */
+/**
+ * A sentence for a person, in the page language, from the contract's error code. The server's own
+ * words are English: they are added to English pages only, never inside a Chinese sentence.
+ */
 export function describeError(err) {
   if (err instanceof OfflineError) return t('err.offline');
   if (err instanceof ApiError) {
     if (err.status === 0) return t('err.network');
     const code = STATUS_CODES[err.status];
     const base = code ? t(`err.${code}`) : err.status >= 500 ? t('err.server') : t('err.unknown');
-    // A problem title only repeats the status ("Conflict"); the detail is what explains it.
-    const extra = err.detail || (code ? '' : err.title || '');
-    return extra ? `${base}${separator()}${extra}` : base;
+    return withDetail(base, err.detail);
   }
   const parsed = hubError(err);
-  if (parsed) {
-    const base = t(`err.${parsed.code}`);
-    return parsed.text ? `${base}${separator()}${parsed.text}` : base;
-  }
+  if (parsed) return withDetail(t(`err.${parsed.code}`), parsed.text);
   if (err && typeof err.message === 'string' && /connection|websocket|closed/i.test(err.message)) return t('err.offline');
   return t('err.unknown');
+}
+
+function withDetail(base, detail) {
+  return detail && lang() === 'en' ? `${base} (${detail})` : base;
 }
 
 let errorEl = null;
@@ -64,7 +64,44 @@ export function showNotice(key, params) {
   }, 8000);
 }
 
+// Field errors are worded again on a language switch, like the page's error.
+const fieldErrors = new Map();
+
+/**
+ * An error shown at the field it is about: below the input, announced, linked to the input
+ * (aria-describedby) and marked aria-invalid; the input gets the focus.
+ */
+export function showFieldError(input, errOrKey) {
+  const id = `${input.id}-error`;
+  let message = byId(id);
+  if (!message) {
+    message = h('p', { id, className: 'field-error', role: 'alert' });
+    (input.closest('.field') ?? input.parentElement).append(message);
+  }
+  const source = typeof errOrKey === 'string' ? () => t(errOrKey) : () => describeError(errOrKey);
+  fieldErrors.set(input, source);
+  message.textContent = source();
+  input.setAttribute('aria-invalid', 'true');
+  const described = new Set((input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
+  described.add(id);
+  input.setAttribute('aria-describedby', [...described].join(' '));
+  input.focus();
+}
+
+export function clearFieldError(input) {
+  if (!fieldErrors.delete(input)) return;
+  byId(`${input.id}-error`)?.remove();
+  input.removeAttribute('aria-invalid');
+  const described = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== `${input.id}-error`);
+  if (described.length) input.setAttribute('aria-describedby', described.join(' '));
+  else input.removeAttribute('aria-describedby');
+}
+
 onLangChange(() => {
+  for (const [input, source] of fieldErrors) {
+    const message = byId(`${input.id}-error`);
+    if (message) message.textContent = source();
+  }
   if (errorSource && errorEl) errorEl.textContent = errorSource();
   if (noticeSource && noticeEl) noticeEl.textContent = noticeSource();
 });

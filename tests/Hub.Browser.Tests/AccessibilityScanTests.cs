@@ -1,0 +1,34 @@
+using System.Text.Json;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hub.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityScanTests(BrowserFixture browser)
+{
+    public static TheoryData<string, string> Pages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var path in new[] { "/", "/citizen.html", "/agent.html", "/desk.html", "/admin.html", "/press.html", "/moderate.html", "/qa.html", "/event.html", "/board.html", "/join.html" })
+        {
+            data.Add(path, "zh");
+            data.Add(path, "en");
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Every_page_passes_an_axe_scan(string path, string language)
+    {
+        var page = await browser.NewPage(path, language);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language == "en" ? "en" : "zh-CN");
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+        await BrowserFixture.LoadTool(page, "axe.min.js");
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+              .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+            """);
+        Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
+    }
+}
