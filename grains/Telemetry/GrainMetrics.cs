@@ -12,6 +12,9 @@ public static class GrainMetrics
 {
     public const string MeterName = "Hub";
 
+    /// <summary>Outcomes of a delivery attempt outside the hub.</summary>
+    public const string Delivered = "delivered", Retry = "retry", Dead = "dead";
+
     private static readonly Meter Meter = new(MeterName);
 
     private static readonly ConcurrentDictionary<string, QueueGauge> Queues = new();
@@ -27,6 +30,12 @@ public static class GrainMetrics
 
     private static readonly Counter<long> ClockAlerts = Meter.CreateCounter<long>(
         "hub.clock.alerts", "{alert}", "Clock warnings and breaches, by clock and level");
+
+    private static readonly Counter<long> Deliveries = Meter.CreateCounter<long>(
+        "hub.deliveries", "{attempt}", "Attempts to deliver outside the hub (webhooks, channels, e-mail), by channel and outcome: delivered, retry or dead");
+
+    private static readonly Histogram<double> DeliveryLags = Meter.CreateHistogram<double>(
+        "hub.delivery.lag", "s", "From the event to its delivery outside the hub, retries included, by channel");
 
     static GrainMetrics() =>
         Meter.CreateObservableGauge("hub.queue.length",
@@ -57,6 +66,19 @@ public static class GrainMetrics
     /// <param name="level">"warning" or "breach".</param>
     public static void ClockAlerted(string clock, string level) =>
         ClockAlerts.Add(1, new KeyValuePair<string, object?>("hub.clock", clock), new KeyValuePair<string, object?>("hub.level", level));
+
+    /// <param name="channel">"webhook", or the channel or mail that carried it.</param>
+    /// <param name="outcome">"delivered", "retry" (failed, tried again later) or "dead" (given up).</param>
+    /// <param name="sinceEvent">From the event to this attempt; recorded as the lag when delivered.</param>
+    public static void DeliveryAttempted(string channel, string outcome, TimeSpan sinceEvent)
+    {
+        var channelTag = new KeyValuePair<string, object?>("hub.channel", channel);
+        Deliveries.Add(1, channelTag, new KeyValuePair<string, object?>("hub.outcome", outcome));
+        if (outcome == Delivered)
+        {
+            DeliveryLags.Record(sinceEvent.TotalSeconds, channelTag);
+        }
+    }
 
     public sealed class QueueGauge(string accountId) : IDisposable
     {

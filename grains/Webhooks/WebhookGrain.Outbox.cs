@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Hub.Grains.Common;
+using Hub.Grains.Telemetry;
 
 namespace Hub.Grains.Webhooks;
 
@@ -116,13 +117,14 @@ public sealed partial class WebhookGrain
         var (status, error) = await sender.Send(subscription, delivery, now);
         var attempts = delivery.Attempts + 1;
         var tried = delivery with { Attempts = attempts, LastAttemptAt = now, LastStatusCode = status, LastError = error };
-        if (error is null)
+        var outcome = error is null ? GrainMetrics.Delivered : attempts >= options.Value.MaxAttempts ? GrainMetrics.Dead : GrainMetrics.Retry;
+        GrainMetrics.DeliveryAttempted("webhook", outcome, now - delivery.CreatedAt);
+        return outcome switch
         {
-            return tried with { Status = WebhookDelivery.Delivered, NextAttemptAt = null };
-        }
-        return attempts >= options.Value.MaxAttempts
-            ? tried with { Status = WebhookDelivery.Dead, NextAttemptAt = null }
-            : tried with { NextAttemptAt = now + options.Value.Backoff(attempts) };
+            GrainMetrics.Delivered => tried with { Status = WebhookDelivery.Delivered, NextAttemptAt = null },
+            GrainMetrics.Dead => tried with { Status = WebhookDelivery.Dead, NextAttemptAt = null },
+            _ => tried with { NextAttemptAt = now + options.Value.Backoff(attempts) },
+        };
     }
 
     /// <summary>Drops the oldest finished deliveries beyond the log's size; pending ones always stay.</summary>

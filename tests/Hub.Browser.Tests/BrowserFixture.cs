@@ -10,7 +10,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// More than any one test uses at once. Tests of the collection run one after another, so
+    /// the oldest contexts are those of finished tests: closing them ends their live connections
+    /// and timers, which would otherwise keep the browser busy for the rest of the run.
+    /// </summary>
+    private const int OpenContexts = 8;
+
     private readonly HubAppFactory _factory = new();
+    private readonly Queue<IBrowserContext> _contexts = new();
     private IPlaywright? _playwright;
 
     public HubApi Api { get; private set; } = null!;
@@ -46,6 +54,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = language == "en" ? "en-US" : "zh-CN",
         });
         await context.AddInitScriptAsync($"localStorage.setItem('hub.lang', '{language}')");
+        _contexts.Enqueue(context);
+        while (_contexts.Count > OpenContexts)
+        {
+            await _contexts.Dequeue().CloseAsync();
+        }
         return await context.NewPageAsync();
     }
 

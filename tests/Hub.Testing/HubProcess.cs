@@ -8,7 +8,8 @@ namespace Hub.Testing;
 /// </summary>
 public sealed class HubProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
+    // Generous: in the full Test command the browser tests share the two cores with a starting node.
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(120);
 
     private readonly Process _process;
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Hub.Realtime.Hubs;
 
 namespace Hub.Web.Tests;
@@ -27,26 +26,7 @@ public sealed class LocalConnectionsTests
     {
         // A kind of its own, so that other tests' groups do not count here.
         var kind = $"probe{Guid.NewGuid():N}";
-        long members = 0;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Name == "hub.group.members")
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, change, tags, _) =>
-        {
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "hub.group.kind" && Equals(tag.Value, kind))
-                {
-                    Interlocked.Add(ref members, change);
-                }
-            }
-        });
-        listener.Start();
+        using var members = new InstrumentRecorder("hub.group.members", "hub.group.kind");
         var local = new LocalConnections(new HubMetrics());
 
         local.Connected("viewer", "tab-1");
@@ -54,12 +34,12 @@ public sealed class LocalConnectionsTests
         local.Joined($"{kind}:e1", "tab-1");
         local.Joined($"{kind}:e2", "tab-1");
         local.Joined($"{kind}:e1", "tab-2");
-        var joined = Interlocked.Read(ref members);
+        var joined = members.Sum(kind);
         local.Left($"{kind}:e1", "tab-2");
         local.Left($"{kind}:e9", "tab-2");
         local.Disconnected("tab-1");
 
         Assert.Equal(3, joined);
-        Assert.Equal(0, Interlocked.Read(ref members));
+        Assert.Equal(0, members.Sum(kind));
     }
 }

@@ -85,6 +85,8 @@ public sealed class WebhookTests : IAsyncLifetime
     {
         await using var receiver = await WebhookReceiver.Start();
         receiver.Answer = 500;
+        // Only this class delivers webhooks, one test at a time.
+        using var outcomes = new InstrumentRecorder("hub.deliveries", "hub.outcome");
         var account = await _api.Account();
         await Subscribe(account, receiver.Url, "conversation.created");
         await StartConversation(account);
@@ -106,6 +108,7 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal(500, dead.GetProperty("lastStatusCode").GetInt32());
         Assert.Equal(original.Headers["webhook-id"], replayed.Headers["webhook-id"]);
         await WaitForStatus(account, "delivered");
+        Assert.Equal((2, 1, 1), (outcomes.Sum("retry"), outcomes.Sum("dead"), outcomes.Sum("delivered")));
     }
 
     [Theory]
