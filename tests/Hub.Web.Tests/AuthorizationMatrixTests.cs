@@ -32,7 +32,7 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
 
     private HubApi Api => hub.Api;
 
-    private sealed record World(string Account, string ConversationId, string EventId, string StatementId, string QuestionId, string AdminId, string AgentId, string Reference);
+    private sealed record World(string Account, string ConversationId, string EventId, string StatementId, string QuestionId, string AdminId, string AgentId, string Reference, string Body);
 
     private sealed record HubRow(string Method, string[] Allowed, Func<World, object?[]> Args);
 
@@ -120,6 +120,18 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("GET", "/api/accounts/{id}/conversations/by-reference/{reference}", [Agent, Supervisor, Inspector, Admin],
             w => $"/api/accounts/{w.Account}/conversations/by-reference/{w.Reference}"),
         new("GET", "/api/security-log", [Admin, Inspector], w => $"/api/security-log?accountId={w.Account}"),
+        new("GET", "/api/bodies/", Everyone, _ => "/api/bodies"),
+        new("POST", "/api/bodies/", [Admin], w => "/api/bodies", w => new { id = $"{w.Body}-b", name = "矩阵局", level = "bureau", parentId = w.Body }),
+        new("PUT", "/api/bodies/{id}/parent", [Admin], w => $"/api/bodies/{w.Body}/parent", _ => new { parentId = (string?)null }),
+        new("GET", "/api/bodies/{id}/accounts", Everyone, w => $"/api/bodies/{w.Body}/accounts"),
+        new("POST", "/api/bodies/{id}/accounts", [Admin], w => $"/api/bodies/{w.Body}/accounts", _ => new { id = "Not Valid!", name = "x", channel = "app", handle = "x" }),
+        new("GET", "/api/accounts/{id}/placement/", Everyone, w => $"/api/accounts/{w.Account}/placement"),
+        new("PUT", "/api/accounts/{id}/placement/", [Admin], w => $"/api/accounts/{w.Account}/placement", w => new { bodyId = w.Body, channel = "wechat", handle = "gh_matrix" }),
+        new("GET", "/api/bodies/mine", SignedIn, _ => "/api/bodies/mine"),
+        new("GET", "/api/bodies/{id}/members", [Admin], w => $"/api/bodies/{w.Body}/members"),
+        new("POST", "/api/bodies/{id}/members", [Admin], w => $"/api/bodies/{w.Body}/members", _ => new { username = "x", password = "short" }),
+        new("PUT", "/api/bodies/{id}/members/{userId}", [Admin], w => $"/api/bodies/{w.Body}/members/s-nobody", _ => new { roles = Array.Empty<string>() }),
+        new("PUT", "/api/accounts/{id}/roles/{userId}", [Admin], w => $"/api/accounts/{w.Account}/roles/s-nobody", _ => new { roles = new[] { "agent" } }),
         new("GET", "/health", Everyone, _ => "/health"),
         new("GET", "/health/live", Everyone, _ => "/health/live"),
         new("GET", "/health/ready", Everyone, _ => "/health/ready"),
@@ -257,6 +269,8 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         var statementId = (await press.Invoke<JsonElement>("DraftStatement", eventId, "初稿")).Str("statementId");
         var questionId = (await citizen.Invoke<JsonElement>("AskQuestion", eventId, "矩阵-q", "矩阵问题")).Str("questionId");
         await press.Invoke<JsonElement>("ModerateQuestion", eventId, questionId, "approve");
-        return (new World(account, conversationId, eventId, statementId, questionId, admin.UserId, userIds[Agent], started.Str("reference")), tokens);
+        var body = await new Governance.BodiesClient(Api).Body(admin.Token, "province", null, "矩阵省");
+        (await Api.Send(HttpMethod.Put, $"/api/accounts/{account}/placement", admin.Token, new { bodyId = body, channel = "wechat", handle = "gh_matrix" })).EnsureSuccessStatusCode();
+        return (new World(account, conversationId, eventId, statementId, questionId, admin.UserId, userIds[Agent], started.Str("reference"), body), tokens);
     }
 }

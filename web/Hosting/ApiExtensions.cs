@@ -46,6 +46,8 @@ public static class ApiExtensions
         app.MapStaffApi();
         app.MapEventsApi();
         app.MapSecurityLogApi();
+        app.MapBodiesApi();
+        app.MapBodyStaffApi();
         app.MapHubHealth();
         app.MapHubOpenApi();
         app.MapHubMetrics();
