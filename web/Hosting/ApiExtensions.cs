@@ -48,6 +48,7 @@ public static class ApiExtensions
         app.MapSecurityLogApi();
         app.MapBodiesApi();
         app.MapBodyStaffApi();
+        app.MapPostsApi();
         app.MapHubHealth();
         app.MapHubOpenApi();
         app.MapHubMetrics();

@@ -19,7 +19,7 @@ public sealed class BodyTreeTests(ClusterFixture fixture)
         var bodies = await matrix.Tree.GetBodies();
         Assert.Equal(matrix.Province, bodies.Single(b => b.Id == matrix.City).ParentId);
         Assert.Equal(BodyLevel.County, bodies.Single(b => b.Id == matrix.County).Level);
-        Assert.Equal([cityAccount, countyAccount], (await matrix.Tree.GetAccounts(matrix.City)).Select(a => a.AccountId).Order());
+        Assert.Equal(new[] { cityAccount, countyAccount }.Order(), (await matrix.Tree.GetAccounts(matrix.City)).Select(a => a.AccountId).Order());
         Assert.Equal(3, (await matrix.Tree.GetAccounts(matrix.Province)).Count);
         var placed = await matrix.Tree.GetPlacement(countyAccount);
         Assert.Equal((matrix.County, AccountChannel.Douyin), (placed.BodyId, placed.Channel));
