@@ -1,3 +1,4 @@
+using Hub.Grains.Governance.Inspection;
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Push;
@@ -116,6 +117,7 @@ public sealed partial class ConversationGrain : IRemindable
             return;
         }
         await push.ToGroups([supervisors], ClientEvents.ServiceLevelBreached, alert);
+        await GrainFactory.ReportIndicator(State.AccountId, IndicatorEvent.ServiceLevelBreach, now, Id);
         if (State.AgentId is { } holder)
         {
             await push.ToUsers([holder], ClientEvents.ServiceLevelBreached, alert);

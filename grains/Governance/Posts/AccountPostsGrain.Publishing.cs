@@ -1,3 +1,4 @@
+using Hub.Grains.Governance.Inspection;
 using Hub.Grains.Common;
 using Hub.Grains.Push;
 
@@ -60,6 +61,11 @@ public sealed partial class AccountPostsGrain
         }
         var published = await Store(post with { Status = PostStatus.Published, PublishedAt = now }, publisher, PostEventKinds.Published);
         await push.ToGroups([PushGroups.AccountFollowers(AccountId)], ClientEvents.PostPublished, published.ToPublic());
+        await GrainFactory.ReportIndicator(AccountId, IndicatorEvent.Update, now);
+        if (published.Kind == PostKind.Correction)
+        {
+            await GrainFactory.ReportIndicator(AccountId, IndicatorEvent.Correction, now);
+        }
         return published;
     }
 }
