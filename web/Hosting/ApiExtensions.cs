@@ -49,6 +49,7 @@ public static class ApiExtensions
         app.MapBodiesApi();
         app.MapBodyStaffApi();
         app.MapPostsApi();
+        app.MapInspectionApi();
         app.MapHubHealth();
         app.MapHubOpenApi();
         app.MapHubMetrics();
