@@ -1,3 +1,4 @@
+using Hub.Grains.Governance.Inspection;
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Push;
@@ -118,6 +119,7 @@ public sealed partial class ConversationGrain : IRemindable
         }
         await push.ToGroups([supervisors], ClientEvents.ServiceLevelBreached, alert);
         await GrainFactory.RaiseWebhook(State.AccountId, WebhookEventTypes.ConversationWaiting, alert);
+        await GrainFactory.ReportIndicator(State.AccountId, IndicatorEvent.ServiceLevelBreach, now, Id);
         if (State.AgentId is { } holder)
         {
             await push.ToUsers([holder], ClientEvents.ServiceLevelBreached, alert);

@@ -1,3 +1,4 @@
+using Hub.Grains.Governance.Inspection;
 using Microsoft.Extensions.DependencyInjection;
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
@@ -116,6 +117,7 @@ public sealed partial class ConversationGrain(
         _lastSeq = message.Seq;
         await push.ToUsers(Participants(), ClientEvents.Message, message);
         await Responded(role, message.SentAt);
+        await GrainFactory.ReportIndicator(State.AccountId, role == Roles.Citizen ? IndicatorEvent.CitizenMessage : IndicatorEvent.StaffReply, message.SentAt, Id);
         return message.Seq;
     }
 
@@ -198,6 +200,7 @@ public sealed partial class ConversationGrain(
         }
         State.Rating = score;
         await state.WriteOrReload(this);
+        await GrainFactory.ReportIndicator(State.AccountId, IndicatorEvent.Rating, time.GetUtcNow(), Id, score);
         if (State.AgentId is { } agentId)
         {
             await push.ToUsers([agentId], ClientEvents.ConversationRated, new ConversationRated(Id, score));

@@ -2,6 +2,7 @@ using System.Net;
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Conversations;
+using Hub.Grains.Governance.Inspection;
 using Hub.Grains.Hosting.Dashboard;
 using Hub.Grains.Hosting.Postgres;
 using Hub.Grains.Hosting.Tls;
@@ -111,6 +112,12 @@ public static class SiloHostingExtensions
             .Bind(builder.Configuration.GetSection(QuestionOptions.Section))
             .Validate(o => o.AskLimit > 0 && o.VoteLimit > 0 && o.MaxPendingVotes > 0 && o.VotePushPeriod > TimeSpan.Zero,
                 "Hub:Questions limits and periods must be positive")
+            .ValidateOnStart();
+        builder.Services.AddOptions<InspectionOptions>()
+            .Bind(builder.Configuration.GetSection(InspectionOptions.Section))
+            .Validate(o => o.Defaults() is var d && d.NoUpdateWarning > TimeSpan.Zero && d.UnansweredVeto > TimeSpan.Zero
+                && d.ReplyTarget > TimeSpan.Zero && d.InactiveAfter > d.NoUpdateWarning,
+                "Hub:Inspection thresholds must be positive, and InactiveAfter longer than NoUpdateWarning")
             .ValidateOnStart();
         builder.Services.AddOptions<LimitOptions>()
             .Bind(builder.Configuration.GetSection(LimitOptions.Section))

@@ -1,3 +1,4 @@
+using Hub.Grains.Governance.Inspection;
 using Hub.Grains.Common;
 using Hub.Grains.Push;
 using Hub.Grains.Telemetry;
@@ -65,6 +66,10 @@ public sealed partial class PublicEventGrain
         foreach (var (clock, percent) in alerts)
         {
             var level = percent == 100 ? "breach" : "warning";
+            if (percent == 100)
+            {
+                await GrainFactory.ReportIndicator(State.LeadAccountId, IndicatorEvent.ClockBreach, now);
+            }
             GrainMetrics.ClockAlerted(clock.Name, level);
             var alert = new ClockAlert(Id, State.Title, clock.Name, level, percent, clock.DueAt, now);
             await push.ToGroups([PushGroups.PressOf(State.LeadAccountId)], ClientEvents.ClockAlert, alert);

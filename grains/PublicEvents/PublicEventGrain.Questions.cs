@@ -1,3 +1,4 @@
+using Hub.Grains.Governance.Inspection;
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Limits;
@@ -151,6 +152,7 @@ public sealed partial class PublicEventGrain
         await SaveQuestion(question);
         Log(moderator, questionId, decision, reason);
         await state.WriteOrReload(this);
+        await GrainFactory.ReportIndicator(State.LeadAccountId, IndicatorEvent.Moderation, time.GetUtcNow());
         await PushQuestion(question, authors: [question.AuthorId]);
         return FullView(question);
     }

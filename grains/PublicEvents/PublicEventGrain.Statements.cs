@@ -1,3 +1,4 @@
+using Hub.Grains.Governance.Inspection;
 using Hub.Grains.Common;
 using Hub.Grains.Push;
 using Hub.Grains.Webhooks;
@@ -118,6 +119,7 @@ public sealed partial class PublicEventGrain
         await Store(statement with { Status = StatementStatus.Published, PublishedSeq = update.Seq, UpdatedAt = update.PublishedAt },
             press, "published", $"{statement.StatementId} as update {update.Seq}");
         await push.ToGroups([PushGroups.Followers(Id)], ClientEvents.EventUpdate, update);
+        await GrainFactory.ReportIndicator(State.LeadAccountId, IndicatorEvent.Update, update.PublishedAt);
         await AnnounceClocks(met);
         foreach (var accountId in State.AccountIds)
         {

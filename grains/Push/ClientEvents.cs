@@ -21,4 +21,7 @@ public static class ClientEvents
     public const string StatementChanged = "statementChanged";
     public const string QuestionUpdated = "questionUpdated";
     public const string QuestionPinned = "questionPinned";
+    public const string PostPublished = "postPublished";
+    public const string PostWithdrawn = "postWithdrawn";
+    public const string AccountClosed = "accountClosed";
 }

@@ -49,7 +49,8 @@ public sealed class StaffGrain(
     {
         RequirePassword(registration.Password);
         var displayName = DisplayNames.Require(registration.DisplayName, isCitizen: false, []);
-        var roles = RequireRoles(registration.Roles);
+        // A member who serves no account yet (one who belongs to a body) may start without roles.
+        var roles = registration is { AccountIds.Count: 0, Roles.Count: 0 } ? [] : RequireRoles(registration.Roles);
         if (State.Identity is not null)
         {
             throw RuleViolation.Conflict($"username '{Username}' is taken");

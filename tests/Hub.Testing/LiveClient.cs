@@ -12,7 +12,8 @@ public sealed class LiveClient : IAsyncDisposable
 {
     public static readonly string[] Events =
         ["message", "conversationAssigned", "conversationStatus", "conversationTransferred", "typing", "readReceipt",
-         "eventUpdate", "eventStatus", "clockChanged", "clockAlert", "statementChanged", "questionUpdated", "questionPinned"];
+         "eventUpdate", "eventStatus", "clockChanged", "clockAlert", "statementChanged", "questionUpdated", "questionPinned",
+         "postPublished", "postWithdrawn", "accountClosed"];
 
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(15);
 

@@ -33,7 +33,7 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
 
     private HubApi Api => hub.Api;
 
-    private sealed record World(string Account, string ConversationId, string EventId, string StatementId, string QuestionId, string AdminId, string AgentId, string Reference);
+    private sealed record World(string Account, string ConversationId, string EventId, string StatementId, string QuestionId, string AdminId, string AgentId, string Reference, string Body);
 
     private sealed record HubRow(string Method, string[] Allowed, Func<World, object?[]> Args);
 
@@ -55,6 +55,8 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("TransferConversation", [Agent], w => [w.ConversationId, "no-such-account", "转办"]),
         new("FollowEvent", Everyone, w => [w.EventId]),
         new("UnfollowEvent", Everyone, w => [w.EventId]),
+        new("FollowAccount", Everyone, w => [w.Account]),
+        new("UnfollowAccount", Everyone, w => [w.Account]),
         new("DraftStatement", [Press], w => [w.EventId, "草稿"]),
         new("DraftCorrection", [Press], w => [w.EventId, "s404", "更正"]),
         new("DraftRebuttal", [Press], w => [w.EventId, "谣言", "辟谣"]),
@@ -133,6 +135,37 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("DELETE", "/api/accounts/{id}/webhooks/{subscriptionId}", [Admin, Supervisor], w => $"/api/accounts/{w.Account}/webhooks/wh_nothing"),
         new("GET", "/api/accounts/{id}/webhooks/deliveries", [Admin, Supervisor], w => $"/api/accounts/{w.Account}/webhooks/deliveries"),
         new("POST", "/api/accounts/{id}/webhooks/deliveries/{deliveryId}/replay", [Admin, Supervisor], w => $"/api/accounts/{w.Account}/webhooks/deliveries/d0/replay"),
+        new("GET", "/api/bodies/", Everyone, _ => "/api/bodies"),
+        new("POST", "/api/bodies/", [Admin], w => "/api/bodies", w => new { id = $"{w.Body}-b", name = "矩阵局", level = "bureau", parentId = w.Body }),
+        new("PUT", "/api/bodies/{id}/parent", [Admin], w => $"/api/bodies/{w.Body}/parent", _ => new { parentId = (string?)null }),
+        new("GET", "/api/bodies/{id}/accounts", Everyone, w => $"/api/bodies/{w.Body}/accounts"),
+        new("POST", "/api/bodies/{id}/accounts", [Admin], w => $"/api/bodies/{w.Body}/accounts", _ => new { id = "Not Valid!", name = "x", channel = "app", handle = "x" }),
+        new("GET", "/api/accounts/{id}/placement/", Everyone, w => $"/api/accounts/{w.Account}/placement"),
+        new("PUT", "/api/accounts/{id}/placement/", [Admin], w => $"/api/accounts/{w.Account}/placement", w => new { bodyId = w.Body, channel = "wechat", handle = "gh_matrix" }),
+        new("GET", "/api/bodies/mine", SignedIn, _ => "/api/bodies/mine"),
+        new("GET", "/api/bodies/{id}/members", [Admin], w => $"/api/bodies/{w.Body}/members"),
+        new("POST", "/api/bodies/{id}/members", [Admin], w => $"/api/bodies/{w.Body}/members", _ => new { username = "x", password = "short" }),
+        new("PUT", "/api/bodies/{id}/members/{userId}", [Admin], w => $"/api/bodies/{w.Body}/members/s-nobody", _ => new { roles = Array.Empty<string>() }),
+        new("PUT", "/api/accounts/{id}/roles/{userId}", [Admin], w => $"/api/accounts/{w.Account}/roles/s-nobody", _ => new { roles = new[] { "agent" } }),
+        new("GET", "/api/accounts/{id}/posts/", Everyone, w => $"/api/accounts/{w.Account}/posts"),
+        new("GET", "/api/accounts/{id}/posts/queue", [Press, Supervisor, Inspector, Admin], w => $"/api/accounts/{w.Account}/posts/queue"),
+        new("POST", "/api/accounts/{id}/posts/", [Press], w => $"/api/accounts/{w.Account}/posts", _ => new { kind = "notice", title = "矩阵通知", text = "矩阵" }),
+        new("PUT", "/api/accounts/{id}/posts/{postId}", [Press], w => $"/api/accounts/{w.Account}/posts/p404", _ => new { title = "矩阵", text = "矩阵" }),
+        new("POST", "/api/accounts/{id}/posts/{postId}/submit", [Press], w => $"/api/accounts/{w.Account}/posts/p404/submit"),
+        new("POST", "/api/accounts/{id}/posts/{postId}/review", [Press, Supervisor], w => $"/api/accounts/{w.Account}/posts/p404/review", _ => new { approve = true }),
+        new("POST", "/api/accounts/{id}/posts/{postId}/publish", [Press], w => $"/api/accounts/{w.Account}/posts/p404/publish", _ => new { at = (DateTimeOffset?)null }),
+        new("POST", "/api/accounts/{id}/posts/{postId}/withdraw", [Press], w => $"/api/accounts/{w.Account}/posts/p404/withdraw", _ => new { reason = "矩阵" }),
+        new("PUT", "/api/accounts/{id}/review-policy", [Supervisor, Admin], w => $"/api/accounts/{w.Account}/review-policy", _ => new { reviewers = 9 }),
+        new("POST", "/api/accounts/{id}/closure", [Admin], w => $"/api/accounts/{w.Account}/closure", _ => new { notice = " " }),
+        new("GET", "/api/bodies/{id}/inspection-rules", [Admin], w => $"/api/bodies/{w.Body}/inspection-rules"),
+        new("PUT", "/api/bodies/{id}/inspection-rules", [Admin], w => $"/api/bodies/{w.Body}/inspection-rules", _ => new { noUpdateWarning = "14.00:00:00", unansweredVeto = "90.00:00:00", inactiveAfter = "1.00:00:00", replyTarget = "1.00:00:00" }),
+        new("POST", "/api/bodies/{id}/inspections", [Admin], w => $"/api/bodies/{w.Body}/inspections"),
+        new("GET", "/api/bodies/{id}/inspections", [Admin], w => $"/api/bodies/{w.Body}/inspections"),
+        new("GET", "/api/bodies/{id}/inspections/{runId}", [Admin], w => $"/api/bodies/{w.Body}/inspections/r404"),
+        new("GET", "/api/bodies/{id}/inspections/{runId}/csv", [Admin], w => $"/api/bodies/{w.Body}/inspections/r404/csv"),
+        new("POST", "/api/bodies/{id}/inspections/{runId}/notice", [Admin], w => $"/api/bodies/{w.Body}/inspections/r404/notice", _ => new { text = "矩阵通报" }),
+        new("GET", "/api/bodies/{id}/notices", [Admin], w => $"/api/bodies/{w.Body}/notices"),
+        new("GET", "/api/accounts/{id}/indicators", [Inspector, Admin], w => $"/api/accounts/{w.Account}/indicators"),
         new("GET", "/health", Everyone, _ => "/health"),
         new("GET", "/health/live", Everyone, _ => "/health/live"),
         new("GET", "/health/ready", Everyone, _ => "/health/ready"),
@@ -272,6 +305,8 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         var statementId = (await press.Invoke<JsonElement>("DraftStatement", eventId, "初稿")).Str("statementId");
         var questionId = (await citizen.Invoke<JsonElement>("AskQuestion", eventId, "矩阵-q", "矩阵问题")).Str("questionId");
         await press.Invoke<JsonElement>("ModerateQuestion", eventId, questionId, "approve");
-        return (new World(account, conversationId, eventId, statementId, questionId, admin.UserId, userIds[Agent], started.Str("reference")), tokens);
+        var body = await new Governance.BodiesClient(Api).Body(admin.Token, "province", null, "矩阵省");
+        (await Api.Send(HttpMethod.Put, $"/api/accounts/{account}/placement", admin.Token, new { bodyId = body, channel = "wechat", handle = "gh_matrix" })).EnsureSuccessStatusCode();
+        return (new World(account, conversationId, eventId, statementId, questionId, admin.UserId, userIds[Agent], started.Str("reference"), body), tokens);
     }
 }

@@ -54,6 +54,10 @@ public static class ApiExtensions
         app.MapWebhooksApi();
         app.MapFeedsApi();
         app.MapApiKeysApi();
+        app.MapBodiesApi();
+        app.MapBodyStaffApi();
+        app.MapPostsApi();
+        app.MapInspectionApi();
         app.MapHubHealth();
         app.MapHubOpenApi();
         app.MapHubMetrics();

@@ -1,0 +1,96 @@
+using Hub.Grains.Accounts;
+using Hub.Grains.Common;
+using Hub.Grains.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Grains.Governance.Inspection;
+
+public sealed class AccountIndicatorsGrain(
+    [PersistentState("account-indicators", StorageNames.Grains)] IPersistentState<IndicatorsState> state,
+    [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IAccountIndicatorsGrain
+{
+    /// <summary>Enough answered waits for a stable median without growing without bound.</summary>
+    public const int KeptResponses = 1_000;
+
+    private IndicatorsState State => state.State;
+
+    async Task IAccountIndicatorsGrain.Record(IndicatorEvent happened)
+    {
+        switch (happened.Kind)
+        {
+            case IndicatorEvent.Update:
+                State.LastUpdateAt = happened.At > State.LastUpdateAt ? happened.At : State.LastUpdateAt ?? happened.At;
+                break;
+            case IndicatorEvent.CitizenMessage when happened.ConversationId is { } waiting:
+                State.WaitingSince.TryAdd(waiting, happened.At);
+                break;
+            case IndicatorEvent.StaffReply when happened.ConversationId is { } answered:
+                if (State.WaitingSince.Remove(answered, out var since))
+                {
+                    State.ResponseMinutes.Add((happened.At - since).TotalMinutes);
+                    State.ResponseMinutes.RemoveRange(0, Math.Max(0, State.ResponseMinutes.Count - KeptResponses));
+                }
+                break;
+            case IndicatorEvent.Rating when happened.Score is { } score:
+                (State.RatingSum, State.Ratings) = (State.RatingSum + score, State.Ratings + 1);
+                break;
+            case IndicatorEvent.ClockBreach:
+                State.ClockBreaches++;
+                break;
+            case IndicatorEvent.ServiceLevelBreach:
+                State.ServiceLevelBreaches++;
+                break;
+            case IndicatorEvent.Correction:
+                State.Corrections++;
+                break;
+            case IndicatorEvent.Moderation:
+                State.ModerationActions++;
+                break;
+            default:
+                return;
+        }
+        await state.WriteOrReload(this);
+    }
+
+    /// <summary>An account that never published has gone without an update since it was created.</summary>
+    async Task<AccountIndicators> IAccountIndicatorsGrain.Measure(InspectionRules rules)
+    {
+        var now = time.GetUtcNow();
+        var quiet = now - (State.LastUpdateAt ?? (await GrainFactory.GetGrain<IAccountGrain>(this.GetPrimaryKeyString()).GetProfile()).CreatedAt);
+        var oldest = State.WaitingSince.Count == 0 ? (DateTimeOffset?)null : State.WaitingSince.Values.Min();
+        var target = rules.ReplyTarget.TotalMinutes;
+        var overdue = State.WaitingSince.Values.Count(since => (now - since).TotalMinutes > target);
+        var judged = State.ResponseMinutes.Count + overdue;
+        double? replyRate = judged == 0 ? null : (double)State.ResponseMinutes.Count(m => m <= target) / judged;
+        double? satisfaction = State.Ratings == 0 ? null : (double)State.RatingSum / State.Ratings;
+
+        var flags = new List<string>();
+        if (quiet >= rules.NoUpdateWarning)
+        {
+            flags.Add(InspectionFlags.NoUpdate);
+        }
+        if (quiet >= rules.InactiveAfter)
+        {
+            flags.Add(InspectionFlags.Inactive);
+        }
+        if (oldest is { } waiting && now - waiting > rules.UnansweredVeto)
+        {
+            flags.Add(InspectionFlags.Veto);
+        }
+        return new AccountIndicators(this.GetPrimaryKeyString(), now, State.LastUpdateAt, (int)quiet.TotalDays,
+            State.WaitingSince.Count, oldest, replyRate, Median(State.ResponseMinutes), satisfaction, State.Ratings,
+            State.ClockBreaches, State.ServiceLevelBreaches, State.Corrections, State.ModerationActions, flags,
+            InspectionScore.Of(flags, replyRate, satisfaction, State.ClockBreaches + State.ServiceLevelBreaches));
+    }
+
+    private static double? Median(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}

@@ -1,0 +1,96 @@
+using Hub.Grains.Common;
+using Hub.Grains.Governance.Bodies;
+using Hub.Grains.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Grains.Governance.Inspection;
+
+public sealed class BodyInspectionGrain(
+    [PersistentState("body-inspection", StorageNames.Grains)] IPersistentState<BodyInspectionState> state,
+    IOptions<InspectionOptions> defaults,
+    [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IBodyInspectionGrain
+{
+    /// <summary>Runs kept for the trend; the oldest go first.</summary>
+    public const int KeptRuns = 100;
+
+    private BodyInspectionState State => state.State;
+
+    private string BodyId => this.GetPrimaryKeyString();
+
+    private IBodyTreeGrain Tree => GrainFactory.GetGrain<IBodyTreeGrain>(0);
+
+    private InspectionRules Rules => State.Rules ?? defaults.Value.Defaults();
+
+    async Task<InspectionRules> IBodyInspectionGrain.SetRules(Caller inspector, InspectionRules rules)
+    {
+        await Tree.RequireReader(inspector, BodyId);
+        State.Rules = rules.Validated();
+        await state.WriteOrReload(this);
+        return State.Rules;
+    }
+
+    async Task<InspectionRules> IBodyInspectionGrain.GetRules(Caller inspector)
+    {
+        await Tree.RequireReader(inspector, BodyId);
+        return Rules;
+    }
+
+    async Task<InspectionRun> IBodyInspectionGrain.Run(Caller inspector)
+    {
+        await Tree.RequireReader(inspector, BodyId);
+        var placements = await Tree.GetAccounts(BodyId);
+        var rules = Rules;
+        var measured = await Task.WhenAll(placements.Select(p => GrainFactory.GetGrain<IAccountIndicatorsGrain>(p.AccountId).Measure(rules)));
+        var ranked = placements.Zip(measured)
+            .OrderByDescending(m => m.Second.Score).ThenBy(m => m.First.AccountId, StringComparer.Ordinal)
+            .Select((m, i) => new InspectedAccount(i + 1, m.First.BodyId, m.Second));
+        var run = new InspectionRun($"r{State.RunsTaken + 1}", BodyId, time.GetUtcNow(), rules, [.. ranked]);
+        State.RunsTaken++;
+        State.Runs.Add(run);
+        State.Runs.RemoveRange(0, Math.Max(0, State.Runs.Count - KeptRuns));
+        await state.WriteOrReload(this);
+        return run;
+    }
+
+    async Task<IReadOnlyList<RunSummary>> IBodyInspectionGrain.GetRuns(Caller inspector)
+    {
+        await Tree.RequireReader(inspector, BodyId);
+        return [.. State.Runs.Select(r => r.Summarize())];
+    }
+
+    async Task<InspectionRun> IBodyInspectionGrain.GetRun(Caller inspector, string runId)
+    {
+        await Tree.RequireReader(inspector, BodyId);
+        return RequireRun(runId);
+    }
+
+    async Task<IReadOnlyList<string>> IBodyInspectionGrain.Circulate(Caller inspector, string runId, string text)
+    {
+        await Tree.RequireReader(inspector, BodyId);
+        var run = RequireRun(runId);
+        text = TextRules.RequireText(text, "text");
+        var byBody = run.Accounts.Where(a => a.Indicators.Flags.Count > 0).GroupBy(a => a.BodyId).ToList();
+        foreach (var flagged in byBody)
+        {
+            await GrainFactory.GetGrain<IBodyInspectionGrain>(flagged.Key)
+                .Receive(new InspectionNotice(BodyId, run.RunId, time.GetUtcNow(), text, [.. flagged]));
+        }
+        return [.. byBody.Select(b => b.Key)];
+    }
+
+    async Task IBodyInspectionGrain.Receive(InspectionNotice notice)
+    {
+        State.Notices.Add(notice);
+        await state.WriteOrReload(this);
+    }
+
+    async Task<IReadOnlyList<InspectionNotice>> IBodyInspectionGrain.GetNotices(Caller admin)
+    {
+        await Tree.RequireAdmin(admin, BodyId);
+        return [.. State.Notices];
+    }
+
+    private InspectionRun RequireRun(string? runId) =>
+        State.Runs.Find(r => r.RunId == runId) ?? throw RuleViolation.NotFound($"inspection run '{runId}' does not exist");
+}

@@ -1,0 +1,21 @@
+using Orleans.Concurrency;
+
+namespace Hub.Grains.Governance.Inspection;
+
+/// <summary>One account's inspection indicators, keyed by account id, kept up to date as things happen in the account.</summary>
+public interface IAccountIndicatorsGrain : IGrainWithStringKey
+{
+    /// <summary>Counts what happened; this grain calls no other, so the grain telling it never waits on a cycle.</summary>
+    Task Record(IndicatorEvent happened);
+
+    /// <summary>The indicators now, flagged by the given rules.</summary>
+    [ReadOnly]
+    Task<AccountIndicators> Measure(InspectionRules rules);
+}
+
+public static class IndicatorReports
+{
+    /// <summary>Tells an account's indicators what happened there.</summary>
+    public static Task ReportIndicator(this IGrainFactory grains, string accountId, string kind, DateTimeOffset at, string? conversationId = null, int? score = null) =>
+        grains.GetGrain<IAccountIndicatorsGrain>(accountId).Record(new IndicatorEvent(kind, at, conversationId, score));
+}

@@ -1,0 +1,36 @@
+using Hub.Grains.Common;
+using Orleans.Concurrency;
+
+namespace Hub.Grains.Governance.Inspection;
+
+/// <summary>
+/// A body's inspection of its subtree, keyed by body id: its thresholds, the runs it took and
+/// the notices it received. Its admins and inspectors (and those above) inspect; only its admins
+/// (and those above) read the notices it received.
+/// </summary>
+public interface IBodyInspectionGrain : IGrainWithStringKey
+{
+    Task<InspectionRules> SetRules(Caller inspector, InspectionRules rules);
+
+    [ReadOnly]
+    Task<InspectionRules> GetRules(Caller inspector);
+
+    /// <summary>Takes a snapshot of every account of the subtree now and keeps it.</summary>
+    Task<InspectionRun> Run(Caller inspector);
+
+    /// <summary>Every run kept, oldest first: the trend.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<RunSummary>> GetRuns(Caller inspector);
+
+    [ReadOnly]
+    Task<InspectionRun> GetRun(Caller inspector, string runId);
+
+    /// <summary>Circulates a notice (通报) of a run to the body of every flagged account; answers the bodies told.</summary>
+    Task<IReadOnlyList<string>> Circulate(Caller inspector, string runId, string text);
+
+    /// <summary>Keeps a notice another body circulated to this one.</summary>
+    Task Receive(InspectionNotice notice);
+
+    [ReadOnly]
+    Task<IReadOnlyList<InspectionNotice>> GetNotices(Caller admin);
+}
