@@ -15,6 +15,8 @@ public static class WebhookEventTypes
     public const string ConversationWaiting = "conversation.waiting";
     public const string ConversationResolved = "conversation.resolved";
     public const string QuestionAnswered = "question.answered";
+    public const string PostPublished = "post.published";
+    public const string InspectionFlagged = "inspection.flagged";
 
     public static readonly IReadOnlySet<string> All = typeof(WebhookEventTypes)
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -6,6 +6,7 @@ public static class FeedExtensions
     public static WebApplicationBuilder AddHubFeeds(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IFeedSource, StatementFeedSource>();
+        builder.Services.AddSingleton<IFeedSource, PostFeedSource>();
         return builder;
     }
 }

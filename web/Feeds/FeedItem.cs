@@ -1,4 +1,4 @@
 namespace Hub.Web.Feeds;
 
-/// <summary>One entry of an account's feed: a published statement today, a post when posts come.</summary>
+/// <summary>One entry of an account's feed: a published statement or post.</summary>
 public sealed record FeedItem(string Id, string Title, string Text, DateTimeOffset PublishedAt, string Link);

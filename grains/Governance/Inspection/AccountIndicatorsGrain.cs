@@ -5,6 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Grains.Governance.Inspection;
 
+/// <summary>
+/// Told of every message, reply, rating and update of its account, so it stays off the chat's
+/// hot path: what it is told changes its state in memory at once, and the state is written at
+/// most once per <see cref="WriteBehind"/> and when the grain deactivates. A silo crash can lose
+/// the last moments of counting, never a message: the messages themselves are stored elsewhere.
+/// </summary>
 public sealed class AccountIndicatorsGrain(
     [PersistentState("account-indicators", StorageNames.Grains)] IPersistentState<IndicatorsState> state,
     [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IAccountIndicatorsGrain
@@ -12,44 +18,74 @@ public sealed class AccountIndicatorsGrain(
     /// <summary>Enough answered waits for a stable median without growing without bound.</summary>
     public const int KeptResponses = 1_000;
 
+    public static readonly TimeSpan WriteBehind = TimeSpan.FromSeconds(2);
+
+    private IGrainTimer? _write;
+
     private IndicatorsState State => state.State;
 
-    async Task IAccountIndicatorsGrain.Record(IndicatorEvent happened)
+    Task IAccountIndicatorsGrain.Record(IndicatorEvent happened)
+    {
+        if (Apply(happened))
+        {
+            _write ??= this.RegisterGrainTimer(Write, new GrainTimerCreationOptions(WriteBehind, Timeout.InfiniteTimeSpan));
+        }
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_write is not null)
+        {
+            await Write(cancellationToken);
+        }
+    }
+
+    private async Task Write(CancellationToken cancellation)
+    {
+        _write?.Dispose();
+        _write = null;
+        await state.WriteOrReload(this);
+    }
+
+    /// <summary>Whether the state changed.</summary>
+    private bool Apply(IndicatorEvent happened)
     {
         switch (happened.Kind)
         {
             case IndicatorEvent.Update:
-                State.LastUpdateAt = happened.At > State.LastUpdateAt ? happened.At : State.LastUpdateAt ?? happened.At;
-                break;
+                var last = happened.At > State.LastUpdateAt ? happened.At : State.LastUpdateAt ?? happened.At;
+                var changed = last != State.LastUpdateAt;
+                State.LastUpdateAt = last;
+                return changed;
             case IndicatorEvent.CitizenMessage when happened.ConversationId is { } waiting:
-                State.WaitingSince.TryAdd(waiting, happened.At);
-                break;
+                return State.WaitingSince.TryAdd(waiting, happened.At);
             case IndicatorEvent.StaffReply when happened.ConversationId is { } answered:
-                if (State.WaitingSince.Remove(answered, out var since))
+                if (!State.WaitingSince.Remove(answered, out var since))
                 {
-                    State.ResponseMinutes.Add((happened.At - since).TotalMinutes);
-                    State.ResponseMinutes.RemoveRange(0, Math.Max(0, State.ResponseMinutes.Count - KeptResponses));
+                    return false;
                 }
-                break;
+                State.ResponseMinutes.Add((happened.At - since).TotalMinutes);
+                State.ResponseMinutes.RemoveRange(0, Math.Max(0, State.ResponseMinutes.Count - KeptResponses));
+                return true;
             case IndicatorEvent.Rating when happened.Score is { } score:
                 (State.RatingSum, State.Ratings) = (State.RatingSum + score, State.Ratings + 1);
-                break;
+                return true;
             case IndicatorEvent.ClockBreach:
                 State.ClockBreaches++;
-                break;
+                return true;
             case IndicatorEvent.ServiceLevelBreach:
                 State.ServiceLevelBreaches++;
-                break;
+                return true;
             case IndicatorEvent.Correction:
                 State.Corrections++;
-                break;
+                return true;
             case IndicatorEvent.Moderation:
                 State.ModerationActions++;
-                break;
+                return true;
             default:
-                return;
+                return false;
         }
-        await state.WriteOrReload(this);
     }
 
     /// <summary>An account that never published has gone without an update since it was created.</summary>

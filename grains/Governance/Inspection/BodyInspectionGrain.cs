@@ -1,6 +1,7 @@
 using Hub.Grains.Common;
 using Hub.Grains.Governance.Bodies;
 using Hub.Grains.Hosting;
+using Hub.Grains.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,11 @@ public sealed class BodyInspectionGrain(
         State.Runs.Add(run);
         State.Runs.RemoveRange(0, Math.Max(0, State.Runs.Count - KeptRuns));
         await state.WriteOrReload(this);
+        foreach (var flagged in run.Accounts.Where(a => a.Indicators.Flags.Count > 0))
+        {
+            await GrainFactory.RaiseWebhook(flagged.Indicators.AccountId, WebhookEventTypes.InspectionFlagged,
+                new { run.RunId, run.BodyId, run.At, flagged.Rank, flagged.Indicators.Flags });
+        }
         return run;
     }
 

@@ -5,7 +5,10 @@ namespace Hub.Grains.Governance.Inspection;
 /// <summary>One account's inspection indicators, keyed by account id, kept up to date as things happen in the account.</summary>
 public interface IAccountIndicatorsGrain : IGrainWithStringKey
 {
-    /// <summary>Counts what happened; this grain calls no other, so the grain telling it never waits on a cycle.</summary>
+    /// <summary>
+    /// Counts what happened, in memory at once and stored shortly after; this grain calls no other,
+    /// so the grain telling it never waits on a cycle, nor on a store write.
+    /// </summary>
     Task Record(IndicatorEvent happened);
 
     /// <summary>The indicators now, flagged by the given rules.</summary>

@@ -1,6 +1,7 @@
 using Hub.Grains.Governance.Inspection;
 using Hub.Grains.Common;
 using Hub.Grains.Push;
+using Hub.Grains.Webhooks;
 
 namespace Hub.Grains.Governance.Posts;
 
@@ -61,6 +62,7 @@ public sealed partial class AccountPostsGrain
         }
         var published = await Store(post with { Status = PostStatus.Published, PublishedAt = now }, publisher, PostEventKinds.Published);
         await push.ToGroups([PushGroups.AccountFollowers(AccountId)], ClientEvents.PostPublished, published.ToPublic());
+        await GrainFactory.RaiseWebhook(AccountId, WebhookEventTypes.PostPublished, published.ToPublic());
         await GrainFactory.ReportIndicator(AccountId, IndicatorEvent.Update, now);
         if (published.Kind == PostKind.Correction)
         {

@@ -3,14 +3,14 @@ using System.Text.Json;
 
 namespace Hub.Web.Tests.Governance;
 
-/// <summary>A post from draft through two reviewers to the public list and to a follower's screen.</summary>
+/// <summary>A post from draft through two reviewers to the public list, the account's feed and a follower's screen.</summary>
 [Collection(HubCollection.Name)]
 public sealed class PostsApiTests(HubFixture hub)
 {
     private HubApi Api => hub.Api;
 
     [Fact]
-    public async Task A_post_reviewed_by_two_reaches_the_public_list_and_the_accounts_followers()
+    public async Task A_post_reviewed_by_two_reaches_the_public_list_the_feed_and_the_accounts_followers()
     {
         var account = await Api.Account("市发展改革委");
         var (author, first, second) = (await Api.Press(account, "撰稿人"), await Api.Press(account, "审核一"), await Api.Press(account, "审核二"));
@@ -39,6 +39,8 @@ public sealed class PostsApiTests(HubFixture hub)
         var listed = Assert.Single((await BodiesClient.Ok(await Api.Send(HttpMethod.Get, $"/api/accounts/{account}/posts"))).GetProperty("posts").EnumerateArray());
         Assert.Equal((postId, "policy"), (listed.Str("postId"), listed.Str("kind")));
         Assert.False(listed.TryGetProperty("approvedBy", out _));
+        var feed = await BodiesClient.Ok(await Api.Send(HttpMethod.Get, $"/api/accounts/{account}/feed.json"));
+        Assert.Equal("一、……", Assert.Single(feed.GetProperty("items").EnumerateArray()).Str("content_text"));
         var queue = await BodiesClient.Ok(await Api.Send(HttpMethod.Get, $"/api/accounts/{account}/posts/queue", supervisor.Token));
         Assert.Equal(2, queue.GetProperty("reviewersRequired").GetInt32());
         Assert.Equal([first.UserId, second.UserId], queue.GetProperty("posts")[0].GetProperty("approvedBy").EnumerateArray().Select(a => a.GetString()));
