@@ -115,6 +115,7 @@ public sealed partial class ConversationGrain(
         }
         _lastSeq = message.Seq;
         await push.ToUsers(Participants(), ClientEvents.Message, message);
+        await RelayToChannel(role, message);
         await Responded(role, message.SentAt);
         return message.Seq;
     }

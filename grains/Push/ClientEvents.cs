@@ -21,4 +21,5 @@ public static class ClientEvents
     public const string StatementChanged = "statementChanged";
     public const string QuestionUpdated = "questionUpdated";
     public const string QuestionPinned = "questionPinned";
+    public const string ChannelReplyHeld = "channelReplyHeld";
 }
