@@ -116,6 +116,7 @@ public sealed partial class ConversationGrain(
         }
         _lastSeq = message.Seq;
         await push.ToUsers(Participants(), ClientEvents.Message, message);
+        await RelayToChannel(role, message);
         await Responded(role, message.SentAt);
         await GrainFactory.ReportIndicator(State.AccountId, role == Roles.Citizen ? IndicatorEvent.CitizenMessage : IndicatorEvent.StaffReply, message.SentAt, Id);
         return message.Seq;

@@ -1,5 +1,6 @@
 using System.Net;
 using Hub.Grains.Accounts;
+using Hub.Grains.Channels;
 using Hub.Grains.Common;
 using Hub.Grains.Conversations;
 using Hub.Grains.Governance.Inspection;
@@ -93,6 +94,7 @@ public static class SiloHostingExtensions
         }
         silo.Services.TryAddKeyedSingleton(HubClock.Key, TimeProvider.System);
         silo.Services.AddHubWebhookDelivery();
+        silo.Services.AddHubChannels();
         return silo;
     }
 

@@ -24,4 +24,5 @@ public static class ClientEvents
     public const string PostPublished = "postPublished";
     public const string PostWithdrawn = "postWithdrawn";
     public const string AccountClosed = "accountClosed";
+    public const string ChannelReplyHeld = "channelReplyHeld";
 }

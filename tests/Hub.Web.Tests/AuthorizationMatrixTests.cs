@@ -171,6 +171,10 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("GET", "/health/ready", Everyone, _ => "/health/ready"),
         new("GET", "/openapi/{documentName}.json", Everyone, _ => "/openapi/v1.json"),
         new("GET", "/metrics", [Admin], _ => "/metrics"),
+        // WeChat's servers authenticate by signature; the world's account is not linked, so every caller gets not_found.
+        new("GET", "/channels/wechat/{accountId}", Everyone, w => $"/channels/wechat/{w.Account}?signature=0&timestamp=0&nonce=n&echostr=e"),
+        new("POST", "/channels/wechat/{accountId}", Everyone, w => $"/channels/wechat/{w.Account}?signature=0&timestamp=0&nonce=n"),
+        new("PUT", "/api/accounts/{id}/channels/wechat", [Admin], w => $"/api/accounts/{w.Account}/channels/wechat", _ => new { appId = "wx-matrix" }),
         new("POST", "/ops/session", [Admin], _ => "/ops/session"),
     ];
 

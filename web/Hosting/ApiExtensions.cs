@@ -58,6 +58,7 @@ public static class ApiExtensions
         app.MapBodyStaffApi();
         app.MapPostsApi();
         app.MapInspectionApi();
+        app.MapWeChatApi();
         app.MapHubHealth();
         app.MapHubOpenApi();
         app.MapHubMetrics();
