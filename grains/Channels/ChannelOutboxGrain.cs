@@ -1,6 +1,7 @@
 using Hub.Grains.Common;
 using Hub.Grains.Hosting;
 using Hub.Grains.Push;
+using Hub.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Grains.Channels;
@@ -118,6 +119,12 @@ public sealed class ChannelOutboxGrain(
                 continue;
             }
             State.Replies[i] = Outcome(reply, await adapter.Deliver(citizen, reply.Text, cancellation), now);
+            GrainMetrics.DeliveryAttempted(citizen.Channel, State.Replies[i].Status switch
+            {
+                ChannelReply.Sent => GrainMetrics.Delivered,
+                ChannelReply.Failed => GrainMetrics.Dead,
+                _ => GrainMetrics.Retry,
+            }, now - (reply.WrittenAt ?? now));
             TrimLog();
             await state.WriteOrReload(this);
         }

@@ -10,7 +10,8 @@ public sealed record ChannelReply(
     [property: Id(4)] string Status = ChannelReply.Pending,
     [property: Id(5)] int Attempts = 0,
     [property: Id(6)] DateTimeOffset? NextAttemptAt = null,
-    [property: Id(7)] string? LastError = null)
+    [property: Id(7)] string? LastError = null,
+    [property: Id(8)] DateTimeOffset? WrittenAt = null)
 {
     public const string Pending = "pending";
     public const string Sent = "sent";

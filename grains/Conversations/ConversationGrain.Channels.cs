@@ -12,6 +12,6 @@ public sealed partial class ConversationGrain
     private Task RelayToChannel(string role, ChatMessage message) =>
         role == Roles.Agent && ChannelCitizen.IsChannelUser(State.CitizenId)
             ? GrainFactory.GetGrain<IChannelOutboxGrain>(State.CitizenId)
-                .Enqueue(new ChannelReply(Id, message.Seq, message.SenderId, message.Text))
+                .Enqueue(new ChannelReply(Id, message.Seq, message.SenderId, message.Text, WrittenAt: message.SentAt))
             : Task.CompletedTask;
 }
