@@ -6,8 +6,9 @@ namespace Hub.Grains.Channels.WeChat;
 
 /// <summary>
 /// Access tokens of the linked official accounts, fetched with the app's secret and kept
-/// until shortly before they expire. WeChat limits how often a token may be fetched, so a
-/// silo asks only when it has none or WeChat said the one it had is no longer good.
+/// until shortly before they expire. WeChat limits how often a token may be fetched, so it is
+/// asked only when there is none or WeChat said the one kept is no longer good. Only an
+/// account's link grain asks, so the cluster holds one token per account.
 /// </summary>
 public sealed class WeChatAccessTokens(HttpClient http, TimeProvider time)
 {

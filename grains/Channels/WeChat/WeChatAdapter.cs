@@ -8,7 +8,7 @@ namespace Hub.Grains.Channels.WeChat;
 /// Sends an agent's reply as a customer-service text message. WeChat lets an official
 /// account write to a user this way within 48 hours of the user's last message.
 /// </summary>
-public sealed class WeChatAdapter(HttpClient http, WeChatAccessTokens tokens, IGrainFactory grains, ILogger<WeChatAdapter> logger) : IChannelAdapter
+public sealed class WeChatAdapter(HttpClient http, IGrainFactory grains, ILogger<WeChatAdapter> logger) : IChannelAdapter
 {
     public const string Name = "wechat";
 
@@ -21,17 +21,18 @@ public sealed class WeChatAdapter(HttpClient http, WeChatAccessTokens tokens, IG
 
     public async Task<ChannelDeliveryResult> Deliver(ChannelCitizen to, string text, CancellationToken cancellation)
     {
-        if (await grains.GetGrain<IWeChatLinkGrain>(to.AccountId).Find() is not { } link)
+        var linked = grains.GetGrain<IWeChatLinkGrain>(to.AccountId);
+        if (await linked.Find() is not { } link)
         {
             return ChannelDeliveryResult.GiveUp("the account is no longer linked to WeChat");
         }
         try
         {
-            var answer = await Send(link, to.ExternalId, text, cancellation);
+            var answer = await Send(linked, link, to.ExternalId, text, cancellation);
             if (answer.Token is { } refused)
             {
-                tokens.Forget(link, refused);
-                answer = await Send(link, to.ExternalId, text, cancellation);
+                await linked.ForgetAccessToken(refused);
+                answer = await Send(linked, link, to.ExternalId, text, cancellation);
             }
             return answer.ErrCode == 0 ? ChannelDeliveryResult.Done : ChannelDeliveryResult.TryAgain($"WeChat error {answer.ErrCode}: {answer.ErrMsg}");
         }
@@ -43,9 +44,9 @@ public sealed class WeChatAdapter(HttpClient http, WeChatAccessTokens tokens, IG
     }
 
     /// <summary>WeChat's answer; <c>Token</c> is the access token used when WeChat refused it.</summary>
-    private async Task<(int ErrCode, string? ErrMsg, string? Token)> Send(WeChatLink link, string openId, string text, CancellationToken cancellation)
+    private async Task<(int ErrCode, string? ErrMsg, string? Token)> Send(IWeChatLinkGrain linked, WeChatLink link, string openId, string text, CancellationToken cancellation)
     {
-        var token = await tokens.Get(link, cancellation);
+        var token = await linked.AccessToken();
         var url = $"{link.ApiBaseUrl}/cgi-bin/message/custom/send?access_token={Uri.EscapeDataString(token)}";
         using var response = await http.PostAsJsonAsync(url, new CustomMessage(openId, "text", new TextContent(text)), cancellation);
         response.EnsureSuccessStatusCode();

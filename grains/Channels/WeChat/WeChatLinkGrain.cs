@@ -5,7 +5,8 @@ using Hub.Grains.Hosting;
 namespace Hub.Grains.Channels.WeChat;
 
 public sealed class WeChatLinkGrain(
-    [PersistentState("wechat-link", StorageNames.Grains)] IPersistentState<WeChatLinkState> state) : Grain, IWeChatLinkGrain
+    [PersistentState("wechat-link", StorageNames.Grains)] IPersistentState<WeChatLinkState> state,
+    WeChatAccessTokens tokens) : Grain, IWeChatLinkGrain
 {
     async Task IWeChatLinkGrain.Link(Caller admin, WeChatLink link)
     {
@@ -20,6 +21,18 @@ public sealed class WeChatLinkGrain(
     }
 
     Task<WeChatLink?> IWeChatLinkGrain.Find() => Task.FromResult(state.State.Link);
+
+    Task<string> IWeChatLinkGrain.AccessToken() =>
+        tokens.Get(state.State.Link ?? throw RuleViolation.NotFound("the account is not linked to WeChat"), CancellationToken.None);
+
+    Task IWeChatLinkGrain.ForgetAccessToken(string token)
+    {
+        if (state.State.Link is { } link)
+        {
+            tokens.Forget(link, token);
+        }
+        return Task.CompletedTask;
+    }
 }
 
 [GenerateSerializer, Alias("hub.wechat-link-state")]
