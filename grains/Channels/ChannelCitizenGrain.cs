@@ -95,9 +95,11 @@ public sealed class ChannelCitizenGrain(
             {
                 await Deliver(citizen, message);
             }
-            catch (RuleViolation refused) when (refused.Code != HubErrorCode.Unavailable)
+            catch (RuleViolation refused) when (refused.Code is HubErrorCode.BadRequest or HubErrorCode.TooLarge
+                or HubErrorCode.Unauthorized or HubErrorCode.Forbidden or HubErrorCode.NotFound)
             {
-                // Asking again would be refused again: the message is dropped, and said so.
+                // The message itself cannot be taken, and asking again would be refused again: it
+                // is dropped, and said so. A refusal for now (a full queue, a limit) waits like an outage.
                 logger.LogWarning("A {Channel} message for account {AccountId} was refused: {Reason}", citizen.Channel, citizen.AccountId, refused.Message);
             }
             catch (Exception failure)
