@@ -136,6 +136,13 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("GET", "/health/live", Everyone, _ => "/health/live"),
         new("GET", "/health/ready", Everyone, _ => "/health/ready"),
         new("GET", "/openapi/{documentName}.json", Everyone, _ => "/openapi/v1.json"),
+        new("GET", "/openapi/hub.json", Everyone, _ => "/openapi/hub.json"),
+        // The API reference's group: its redirect to the trailing slash has an empty pattern.
+        new("GET", "", Everyone, _ => "/docs/api"),
+        new("GET", "/docs/api/{documentName?}", Everyone, _ => "/docs/api/"),
+        new("GET", "/docs/api/scalar.js", Everyone, _ => "/docs/api/scalar.js"),
+        new("GET", "/docs/api/scalar.aspnetcore.js", Everyone, _ => "/docs/api/scalar.aspnetcore.js"),
+        new("GET", "/docs/api/favicon.svg", Everyone, _ => "/docs/api/favicon.svg"),
         new("GET", "/metrics", [Admin], _ => "/metrics"),
         new("POST", "/ops/session", [Admin], _ => "/ops/session"),
     ];
