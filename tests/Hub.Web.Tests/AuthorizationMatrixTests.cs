@@ -137,6 +137,8 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("GET", "/health/ready", Everyone, _ => "/health/ready"),
         new("GET", "/openapi/{documentName}.json", Everyone, _ => "/openapi/v1.json"),
         new("GET", "/openapi/hub.json", Everyone, _ => "/openapi/hub.json"),
+        new("GET", "/api/accounts/{id}/embedding/", [Admin], w => $"/api/accounts/{w.Account}/embedding"),
+        new("PUT", "/api/accounts/{id}/embedding/", [Admin], w => $"/api/accounts/{w.Account}/embedding", _ => new { origins = new[] { "not an origin" } }),
         // The API reference's group: its redirect to the trailing slash has an empty pattern.
         new("GET", "", Everyone, _ => "/docs/api"),
         new("GET", "/docs/api/{documentName?}", Everyone, _ => "/docs/api/"),

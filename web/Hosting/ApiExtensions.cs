@@ -54,6 +54,7 @@ public static class ApiExtensions
         app.MapWebhooksApi();
         app.MapFeedsApi();
         app.MapApiKeysApi();
+        app.MapEmbeddingApi();
         app.MapHubHealth();
         app.MapHubOpenApi();
         app.MapHubMetrics();
