@@ -14,6 +14,7 @@ public sealed partial class LiveHub
     /// Joins the followers first and reads the snapshot second, so no update can fall between
     /// them; an update in both is told apart by its seq.
     /// </summary>
+    /// <roles>anyone</roles>
     public async Task<PublicEventSnapshot> FollowEvent(string eventId)
     {
         var group = PushGroups.Followers(GeneratedId.Require(eventId, "event"));
@@ -29,38 +30,62 @@ public sealed partial class LiveHub
         }
     }
 
+    /// <summary>Stops the event's pushes to this connection.</summary>
+    /// <roles>anyone</roles>
     public Task UnfollowEvent(string eventId) => LeaveGroup(PushGroups.Followers(GeneratedId.Require(eventId, "event")));
 
+    /// <summary>Drafts a statement on the event.</summary>
+    /// <roles>press</roles>
     public Task<StatementCreated> DraftStatement(string eventId, string text) =>
         Draft(eventId, new StatementDraft(StatementKinds.Statement, text));
 
+    /// <summary>Drafts a correction of a published statement.</summary>
+    /// <roles>press</roles>
     public Task<StatementCreated> DraftCorrection(string eventId, string correctsStatementId, string text) =>
         Draft(eventId, new StatementDraft(StatementKinds.Correction, text, CorrectsStatementId: correctsStatementId));
 
+    /// <summary>Drafts a rebuttal of a rumour.</summary>
+    /// <roles>press</roles>
     public Task<StatementCreated> DraftRebuttal(string eventId, string rumour, string text) =>
         Draft(eventId, new StatementDraft(StatementKinds.Rebuttal, text, Rumour: rumour));
 
+    /// <summary>Changes a draft's text; the editor becomes one of its authors. Only drafts can be edited.</summary>
+    /// <roles>press</roles>
     public Task<Statement> EditStatement(string eventId, string statementId, string text) =>
         PublicEvent(eventId).Edit(Caller, statementId, text);
 
+    /// <summary>Approves a draft; the drafter cannot approve their own.</summary>
+    /// <roles>press</roles>
     public Task<Statement> ApproveStatement(string eventId, string statementId) =>
         PublicEvent(eventId).Approve(Caller, statementId);
 
+    /// <summary>Publishes a statement to the event's followers; severity 1 and 2 need an approved one.</summary>
+    /// <roles>press</roles>
     public async Task<Published> PublishStatement(string eventId, string statementId) =>
         new(await PublicEvent(eventId).Publish(Caller, statementId));
 
+    /// <summary>Every statement of the event, drafts included.</summary>
+    /// <roles>press</roles>
     public Task<IReadOnlyList<Statement>> GetStatements(string eventId) =>
         PublicEvent(eventId).GetStatements(Caller);
 
+    /// <summary>Lets another account's press officers work on the event.</summary>
+    /// <roles>press</roles>
     public Task InviteAccount(string eventId, string accountId) =>
         PublicEvent(eventId).InviteAccount(Caller, accountId);
 
+    /// <summary>Records a press conference that was held, which meets the event's press-conference clock.</summary>
+    /// <roles>press</roles>
     public Task RecordPressConference(string eventId, DateTimeOffset heldAt, string place) =>
         PublicEvent(eventId).RecordPressConference(Caller, heldAt, place);
 
+    /// <summary>Moves the event to another status, with a closing summary when it closes.</summary>
+    /// <roles>press</roles>
     public Task SetEventStatus(string eventId, string status, string? summary) =>
         PublicEvent(eventId).SetStatus(Caller, status, summary);
 
+    /// <summary>Everything done on the event, by whom and when.</summary>
+    /// <roles>press, inspector</roles>
     public Task<IReadOnlyList<AuditEntry>> GetAuditTrail(string eventId) =>
         PublicEvent(eventId).GetAuditTrail(Caller);
 

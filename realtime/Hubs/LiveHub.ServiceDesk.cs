@@ -7,9 +7,13 @@ namespace Hub.Realtime.Hubs;
 /// <summary>Supervisors run an account's service desk: they see it live and move work between agents.</summary>
 public sealed partial class LiveHub
 {
+    /// <summary>The account's queue, its agents and their load.</summary>
+    /// <roles>supervisor</roles>
     public Task<ServiceDesk> GetServiceDesk(string accountId) =>
         Account(accountId).GetServiceDesk(Caller);
 
+    /// <summary>How many open conversations the agent holds before new ones queue.</summary>
+    /// <roles>supervisor</roles>
     public async Task SetAgentCapacity(string accountId, string agentId, int capacity)
     {
         var (caller, account) = (Caller, Account(accountId));
@@ -17,6 +21,8 @@ public sealed partial class LiveHub
         await account.SetAgentCapacity(caller, agentId, capacity);
     }
 
+    /// <summary>Moves a conversation to another agent of the account.</summary>
+    /// <roles>supervisor</roles>
     public async Task ReassignConversation(string accountId, string conversationId, string toAgentId)
     {
         var (caller, account) = (Caller, Account(accountId));

@@ -170,6 +170,15 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("GET", "/health/live", Everyone, _ => "/health/live"),
         new("GET", "/health/ready", Everyone, _ => "/health/ready"),
         new("GET", "/openapi/{documentName}.json", Everyone, _ => "/openapi/v1.json"),
+        new("GET", "/openapi/hub.json", Everyone, _ => "/openapi/hub.json"),
+        new("GET", "/api/accounts/{id}/embedding/", [Admin], w => $"/api/accounts/{w.Account}/embedding"),
+        new("PUT", "/api/accounts/{id}/embedding/", [Admin], w => $"/api/accounts/{w.Account}/embedding", _ => new { origins = new[] { "not an origin" } }),
+        // The API reference's group: its redirect to the trailing slash has an empty pattern.
+        new("GET", "", Everyone, _ => "/docs/api"),
+        new("GET", "/docs/api/{documentName?}", Everyone, _ => "/docs/api/"),
+        new("GET", "/docs/api/scalar.js", Everyone, _ => "/docs/api/scalar.js"),
+        new("GET", "/docs/api/scalar.aspnetcore.js", Everyone, _ => "/docs/api/scalar.aspnetcore.js"),
+        new("GET", "/docs/api/favicon.svg", Everyone, _ => "/docs/api/favicon.svg"),
         new("GET", "/metrics", [Admin], _ => "/metrics"),
         // WeChat's servers authenticate by signature; the world's account is not linked, so every caller gets not_found.
         new("GET", "/channels/wechat/{accountId}", Everyone, w => $"/channels/wechat/{w.Account}?signature=0&timestamp=0&nonce=n&echostr=e"),

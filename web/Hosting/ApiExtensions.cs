@@ -59,6 +59,7 @@ public static class ApiExtensions
         app.MapPostsApi();
         app.MapInspectionApi();
         app.MapWeChatApi();
+        app.MapEmbeddingApi();
         app.MapHubHealth();
         app.MapHubOpenApi();
         app.MapHubMetrics();

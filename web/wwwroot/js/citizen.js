@@ -1,6 +1,7 @@
 // The citizen's side: sign in with a name, pick an account, chat (or leave a message), rate, come back later.
 import { api, ApiError, session } from './api.js';
 import { mountChat } from './chat.js';
+import { embeddedAccount } from './embed.js';
 import { hubError } from './connection.js';
 import { savedSession } from './sign-in-keeper.js';
 import { onLangChange, t } from './i18n.js';
@@ -46,7 +47,7 @@ async function loadAccounts() {
 
 function renderAccountOptions() {
   const select = byId('account');
-  const chosen = select.value;
+  const chosen = select.value || embeddedAccount;
   const options = [h('option', { value: '', text: t(accounts.length || !accountsLoaded ? 'citizen.accountPlaceholder' : 'citizen.noAccounts') })];
   for (const account of accounts) {
     const label = account.department ? `${account.name} — ${account.department}` : account.name;
