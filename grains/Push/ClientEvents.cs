@@ -61,8 +61,16 @@ public static class ClientEvents
 
     [ClientEvent(typeof(Questions.QuestionPinned), "A question was pinned on the board or unpinned, to followers and the event's staff.")]
     public const string QuestionPinned = "questionPinned";
+
+    [ClientEvent(typeof(Governance.Posts.PublicPost), "An account published a post, to the account's followers.")]
     public const string PostPublished = "postPublished";
+
+    [ClientEvent(typeof(Governance.Posts.PublicPost), "An account withdrew a post, with its public reason, to the account's followers.")]
     public const string PostWithdrawn = "postWithdrawn";
+
+    [ClientEvent(typeof(Governance.Posts.AccountClosure), "A body admin closed the account, with a notice for the public, to the account's followers.")]
     public const string AccountClosed = "accountClosed";
+
+    [ClientEvent(typeof(Channels.ChannelReplyHeld), "A reply to a citizen on an outside channel waits because the channel's reply window has shut, to the agent who wrote it.")]
     public const string ChannelReplyHeld = "channelReplyHeld";
 }

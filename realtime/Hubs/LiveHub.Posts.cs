@@ -10,6 +10,7 @@ public sealed partial class LiveHub
     /// Joins the account's followers first and reads its posts second, so no post can fall
     /// between them; each new post then arrives as <c>postPublished</c>.
     /// </summary>
+    /// <roles>anyone</roles>
     public async Task<AccountPosts> FollowAccount(string accountId)
     {
         var group = PushGroups.AccountFollowers(AccountId.Require(accountId));
@@ -18,5 +19,7 @@ public sealed partial class LiveHub
         return await grains.GetGrain<IAccountPostsGrain>(accountId).GetPublic();
     }
 
+    /// <summary>Stops the account's posts reaching this connection.</summary>
+    /// <roles>anyone</roles>
     public Task UnfollowAccount(string accountId) => LeaveGroup(PushGroups.AccountFollowers(AccountId.Require(accountId)));
 }
