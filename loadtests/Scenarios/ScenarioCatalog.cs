@@ -1,4 +1,5 @@
 using Hub.LoadTests.CommandLine;
+using Hub.LoadTests.Feeds;
 using Hub.LoadTests.Floor;
 using Hub.LoadTests.Runner;
 using Hub.LoadTests.Simulations;
@@ -62,7 +63,7 @@ public static class ScenarioCatalog
         var options = new CitizenChatOptions(citizens, arguments.Int("--agents", CitizenChatOptions.AgentsFor(citizens)),
             arguments.Int("--message-bytes", 100));
         var load = shape.Or([new KeepConstant(citizens, shape.Duration)]);
-        return new ScenarioPlan([new ScenarioRun(new CitizenChat(target, options), load)],
+        return new ScenarioPlan([new ScenarioRun(new CitizenChat(target, options, TextFeeds.From(arguments)), load)],
             floor => new ScenarioRun(new FloorEcho(floor, citizens, options.MessageBytes), load),
             [("citizen-chat.send", "floor-echo.echo")]);
     }
@@ -82,7 +83,7 @@ public static class ScenarioCatalog
         var votesRate = shape.Rate ?? arguments.Number("--votes-rate", 10);
         var options = new QaStormOptions(arguments.Int("--viewers", 100), arguments.Int("--askers", 10),
             arguments.Int("--voters", Math.Max(10, (int)Math.Ceiling(3 * votesRate))), arguments.Int("--observers", 20));
-        var board = new QaBoard(target, options);
+        var board = new QaBoard(target, options, TextFeeds.From(arguments));
         var votes = shape.Or([new Inject(votesRate, TimeSpan.FromSeconds(1), shape.Duration)]);
         var asks = new Inject(arguments.Number("--ask-rate", 0.5), TimeSpan.FromSeconds(1), shape.Duration);
         return new ScenarioPlan(
@@ -95,7 +96,7 @@ public static class ScenarioCatalog
     {
         var every = arguments.Duration("--storm-every", TimeSpan.FromSeconds(10));
         var load = shape.Or([new Inject(1, every, shape.Duration)]);
-        return new ScenarioPlan([new ScenarioRun(new ReconnectStorm(target, new ReconnectStormOptions(arguments.Int("--clients", 100))), load)],
+        return new ScenarioPlan([new ScenarioRun(new ReconnectStorm(target, new ReconnectStormOptions(arguments.Int("--clients", 100)), TextFeeds.From(arguments)), load)],
             null, []);
     }
 
@@ -104,17 +105,18 @@ public static class ScenarioCatalog
         var during = shape.Duration;
         var second = TimeSpan.FromSeconds(1);
         var citizens = arguments.Int("--citizens", 20);
+        var texts = TextFeeds.From(arguments);
         var chatLoad = new LoadSimulation[] { new KeepConstant(citizens, during) };
         var votesRate = arguments.Number("--votes-rate", 10);
-        var board = new QaBoard(target, new QaStormOptions(arguments.Int("--viewers", 100), 10, arguments.Int("--voters", 30), 20));
+        var board = new QaBoard(target, new QaStormOptions(arguments.Int("--viewers", 100), 10, arguments.Int("--voters", 30), 20), texts);
         ScenarioRun[] runs =
         [
-            new(new CitizenChat(target, new CitizenChatOptions(citizens, CitizenChatOptions.AgentsFor(citizens), 100)), chatLoad),
+            new(new CitizenChat(target, new CitizenChatOptions(citizens, CitizenChatOptions.AgentsFor(citizens), 100), texts), chatLoad),
             new(new IncidentFanout(target, new IncidentFanoutOptions(arguments.Int("--followers", 200), 4, 200)),
                 [new Inject(arguments.Number("--publish-rate", 1), second, during)]),
             new(new QaAsk(board, ownsBoard: false), [new Inject(0.5, second, during)]),
             new(new QaVote(board, ownsBoard: true), [new Inject(votesRate, second, during)]),
-            new(new ReconnectStorm(target, new ReconnectStormOptions(arguments.Int("--clients", 50))),
+            new(new ReconnectStorm(target, new ReconnectStormOptions(arguments.Int("--clients", 50)), texts),
                 [new Inject(1, arguments.Duration("--storm-every", TimeSpan.FromSeconds(15)), during)]),
         ];
         return new ScenarioPlan(runs,

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Hub.LoadTests.Agents;
 using Hub.LoadTests.CommandLine;
-using Hub.Testing;
 
 namespace Hub.LoadTests.Tests;
 
@@ -10,31 +9,20 @@ namespace Hub.LoadTests.Tests;
 /// against a real node: the merged report adds the agents' figures up, and thresholds are
 /// checked on the merged figures.
 /// </summary>
-public sealed class AgentModeTests(AgentModeTests.TwoAgents setup) : IClassFixture<AgentModeTests.TwoAgents>, IDisposable
+[Collection(LoadTestNodeCollection.Name)]
+public sealed class AgentModeTests(LoadTestNode node, AgentModeTests.TwoAgents setup) : IClassFixture<AgentModeTests.TwoAgents>, IDisposable
 {
     private const string Secret = "agent-secret-for-tests";
     private const int FollowersPerAgent = 3;
 
-    /// <summary>A node with the limits off, as load testers run one, and two agents on loopback.</summary>
+    /// <summary>Two agents on loopback, each the built runner in a process of its own.</summary>
     public sealed class TwoAgents : IAsyncLifetime
     {
-        private readonly HubAppFactory _node = new(new Dictionary<string, string> { ["Hub:Limits:Enabled"] = "false" });
-
         public AgentProcesses Agents { get; private set; } = null!;
 
-        public Uri Node { get; private set; } = null!;
+        public async Task InitializeAsync() => Agents = await AgentProcesses.Start(2, Secret);
 
-        public async Task InitializeAsync()
-        {
-            Node = _node.Address;
-            Agents = await AgentProcesses.Start(2, Secret);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Agents.DisposeAsync();
-            await _node.DisposeAsync();
-        }
+        public Task DisposeAsync() => Agents.DisposeAsync().AsTask();
     }
 
     private readonly string _reports = Directory.CreateTempSubdirectory("hub-load-agents-").FullName;
@@ -116,8 +104,7 @@ public sealed class AgentModeTests(AgentModeTests.TwoAgents setup) : IClassFixtu
 
     private string[] FanoutArgs(params string[] options) =>
     [
-        "incident-fanout", "--target", setup.Node.ToString(), "--admin-user", HubAppFactory.AdminUsername,
-        "--admin-pass", HubAppFactory.AdminPassword, "--followers", FollowersPerAgent.ToString(), "--duration", "2s",
+        "incident-fanout", .. node.TargetArgs, "--followers", FollowersPerAgent.ToString(), "--duration", "2s",
         "--warmup", "0s", "--drain", "5s", .. options,
     ];
 }
