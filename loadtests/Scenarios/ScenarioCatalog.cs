@@ -41,6 +41,12 @@ public static class ScenarioCatalog
                 new("--storm-every", "DURATION", "time between storms (default 10s)"),
             ],
             ReconnectStormPlan),
+        new("connections", "opens anonymous connections at the load's rate (default 100 a second) and holds them; reports connect latency, failures by cause and the hub's memory per connection",
+            [
+                new("--connections", "N", "connections to open and hold, shared among agents (default 1000)"),
+                new("--metrics", "URL", "the hub's metrics on its metrics port (default: /metrics on --target with the admin's token)"),
+            ],
+            ConnectionsPlan),
         new("mixed", "all of the above at once; --copies, --rate and --load do not apply",
             [
                 new("--citizens", "N", "chatting citizens (default 20)"),
@@ -97,6 +103,14 @@ public static class ScenarioCatalog
         var every = arguments.Duration("--storm-every", TimeSpan.FromSeconds(10));
         var load = shape.Or([new Inject(1, every, shape.Duration)]);
         return new ScenarioPlan([new ScenarioRun(new ReconnectStorm(target, new ReconnectStormOptions(arguments.Int("--clients", 100)), TextFeeds.From(arguments)), load)],
+            null, []);
+    }
+
+    private static ScenarioPlan ConnectionsPlan(Arguments arguments, HubTarget target, LoadShape shape)
+    {
+        var options = new HeldConnectionsOptions(shape.Share.Of(arguments.Int("--connections", 1000)),
+            arguments.Value("--metrics") is { } metrics ? new Uri(metrics) : null);
+        return new ScenarioPlan([new ScenarioRun(new HeldConnections(target, options), shape.Or([new Inject(100, TimeSpan.FromSeconds(1), shape.Duration)]))],
             null, []);
     }
 
