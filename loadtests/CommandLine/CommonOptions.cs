@@ -21,6 +21,8 @@ public static class CommonOptions
         new("--refresh", "DURATION", "live view and threshold check period (default 3s)"),
         new("--connect-rate", "R", "open at most R connections a second while setting up (default: 64 at a time, as fast as they open)"),
         new("--drain", "DURATION", "how long to wait for pushes after the load (default 10s)"),
+        new("--feed", "KIND=FILE", "send texts from a .csv or .json file: names, questions or messages; repeatable (default: built-in texts)"),
+        new("--feed-order", "ORDER", "circular (default) or random"),
         new("--plain", "", "plain lines instead of the live table"),
     ];
 }

@@ -1,3 +1,4 @@
+using Hub.LoadTests.Agents;
 using System.Text;
 using Hub.LoadTests.Scenarios;
 using Hub.LoadTests.Simulations;
@@ -23,6 +24,9 @@ public static class HelpText
         }
         text.AppendLine($"  {"floor",-18} serve a bare SignalR hub (no Orleans, no storage) at --urls URL");
         text.AppendLine($"  {"calibrate",-18} start the floor as a child process and measure echo and group fan-out on it");
+        text.AppendLine($"  {AgentCommand.Name,-18} serve as an agent: run the shares of the load a coordinator asks for");
+        text.AppendLine($"  {CoordinatorCommand.Name + " SCENARIO",-18} run SCENARIO on the --agent runners at once, each with its share of the copies");
+        text.AppendLine($"  {"",-18} and rates; merge their histograms and counters into one report, thresholds on the merged figures");
         text.AppendLine();
         text.AppendLine("options of every scenario:");
         Options(text, CommonOptions.All);
@@ -31,6 +35,10 @@ public static class HelpText
             text.AppendLine($"options of {scenario.Name}:");
             Options(text, scenario.Options);
         }
+        text.AppendLine($"options of {AgentCommand.Name}:");
+        Options(text, AgentCommand.Options);
+        text.AppendLine($"options of {CoordinatorCommand.Name} (besides the scenario's):");
+        Options(text, CoordinatorCommand.Options);
         text.AppendLine("options of calibrate:");
         Options(text, CalibrateOptions.All);
         text.AppendLine("simulations (--load \"PHASE; PHASE; ...\"):");

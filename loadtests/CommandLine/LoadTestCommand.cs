@@ -1,3 +1,4 @@
+using Hub.LoadTests.Agents;
 using Hub.LoadTests.Scenarios;
 
 namespace Hub.LoadTests.CommandLine;
@@ -9,6 +10,11 @@ public static class LoadTestCommand
     {
         try
         {
+            if (args.Count > 0 && args[0] == CoordinatorCommand.Name)
+            {
+                // The coordinator's command line is a scenario's, so it is read after the word.
+                return await CoordinatorCommand.Run([.. args.Skip(1)], cancellationToken);
+            }
             var arguments = Arguments.Parse(args);
             if (arguments.Command is null or "help" || arguments.Has("--help") || arguments.Has("-h"))
             {
@@ -18,6 +24,7 @@ public static class LoadTestCommand
             return arguments.Command switch
             {
                 "floor" => await FloorCommand.Run(arguments),
+                AgentCommand.Name => await AgentCommand.Run(arguments, cancellationToken),
                 "calibrate" => await CalibrateCommand.Run(arguments, args, cancellationToken),
                 var name when ScenarioCatalog.Find(name) is { } definition =>
                     await ScenarioCommand.Run(definition, arguments, args, cancellationToken),

@@ -16,8 +16,8 @@ public static class RunPrinter
         return report.Passed ? ExitCodes.Passed : ExitCodes.ThresholdFailed;
     }
 
-    /// <summary>The command as it was given, without the admin's password.</summary>
+    /// <summary>The command as it was given, without the admin's password or the agents' secret.</summary>
     public static string CommandLine(IReadOnlyList<string> args) =>
         "dotnet run -c Release --project loadtests -- "
-        + string.Join(' ', args.Select((a, i) => i > 0 && args[i - 1] == "--admin-pass" ? "***" : a.Contains(' ') ? $"\"{a}\"" : a));
+        + string.Join(' ', args.Select((a, i) => i > 0 && args[i - 1] is "--admin-pass" or "--secret" ? "***" : a.Contains(' ') ? $"\"{a}\"" : a));
 }

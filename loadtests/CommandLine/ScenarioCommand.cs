@@ -3,6 +3,7 @@ using Hub.LoadTests.Live;
 using Hub.LoadTests.Reports;
 using Hub.LoadTests.Runner;
 using Hub.LoadTests.Scenarios;
+using Hub.LoadTests.Simulations;
 using Hub.LoadTests.Thresholds;
 
 namespace Hub.LoadTests.CommandLine;
@@ -12,10 +13,7 @@ public static class ScenarioCommand
 {
     public static async Task<int> Run(ScenarioDefinition definition, Arguments arguments, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        RejectUnknown(arguments, [.. CommonOptions.All, .. definition.Options]);
-        var target = new HubTarget(new Uri(arguments.Required("--target")), arguments.Required("--admin-user"), arguments.Required("--admin-pass"));
-        var settings = Settings(arguments);
-        var plan = definition.Build(arguments, target, LoadShape.From(arguments));
+        var (target, settings, plan) = Prepare(definition, arguments, LoadShare.Whole);
         var plain = arguments.Has("--plain");
 
         var floorOutcome = arguments.Has("--calibrate") && plan.Floor is { } floorRun
@@ -25,11 +23,23 @@ public static class ScenarioCommand
         var outcome = await LiveView.Run(plain, show => runner.Run(plan.Runs, settings, show, cancellationToken));
 
         var report = new RunReport(definition.Name, target.Address.ToString(), RunPrinter.CommandLine(args), outcome.StartedAt,
-            outcome.MeasuredSeconds, settings.WarmUp.TotalSeconds,
-            [.. plan.Runs.Select(r => new ScenarioPlanSummary(r.Scenario.Name, [.. r.Simulations.Select(s => s.ToString()!)]))],
+            outcome.MeasuredSeconds, settings.WarmUp.TotalSeconds, Summaries(plan),
             outcome.Steps, outcome.Timeline, outcome.Thresholds, floorOutcome is null ? null : Calibrate(plan, outcome, floorOutcome));
         return RunPrinter.Finish(report, arguments);
     }
+
+    /// <summary>Reads a scenario's command line into the hub, the run's settings and the plan, with the given share of the load.</summary>
+    public static (HubTarget Target, RunSettings Settings, ScenarioPlan Plan) Prepare(ScenarioDefinition definition, Arguments arguments, LoadShare share)
+    {
+        RejectUnknown(arguments, [.. CommonOptions.All, .. definition.Options]);
+        var target = new HubTarget(new Uri(arguments.Required("--target")), arguments.Required("--admin-user"), arguments.Required("--admin-pass"));
+        var plan = definition.Build(arguments, target, LoadShape.From(arguments) with { Share = share });
+        var shared = plan with { Runs = [.. plan.Runs.Select(run => run with { Simulations = [.. run.Simulations.Select(share.Of)] })] };
+        return (target, Settings(arguments), shared);
+    }
+
+    public static IReadOnlyList<ScenarioPlanSummary> Summaries(ScenarioPlan plan) =>
+        [.. plan.Runs.Select(r => new ScenarioPlanSummary(r.Scenario.Name, [.. r.Simulations.Select(s => s.ToString()!)]))];
 
     public static RunSettings Settings(Arguments arguments) =>
         new(arguments.Duration("--warmup", TimeSpan.FromSeconds(10)),

@@ -55,6 +55,19 @@ public sealed class ContractClient(Uri target) : IDisposable
 
     public Task<JsonElement> GetEvent(string eventId) => Send(HttpMethod.Get, $"/api/events/{eventId}", null, null);
 
+    /// <summary>The node's Prometheus scrape: /metrics on its main port with an admin's token, or a metrics port's without one.</summary>
+    public async Task<string> Metrics(Uri scrape, string? adminToken, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, scrape);
+        if (adminToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+        }
+        using var response = await _http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     /// <summary>A started hub connection; anonymous without a token (public pages).</summary>
     public async Task<HubConnection> Connect(string? token, CancellationToken cancellationToken = default)
     {

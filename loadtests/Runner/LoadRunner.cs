@@ -49,7 +49,7 @@ public sealed class LoadRunner(TimeProvider clock)
             var steps = measurements.Snapshot();
             var outcomes = monitor.CheckAtEnd(steps, measured);
             show(new LiveStatus("done", measured, steps, [.. outcomes.Where(o => !o.Passed).Select(o => o.Threshold.Text)]));
-            return new RunOutcome(startedAt, measured, steps, timeline, outcomes);
+            return new RunOutcome(startedAt, measured, steps, timeline, outcomes, measurements.Tallies());
         }
         finally
         {

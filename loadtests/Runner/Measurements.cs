@@ -58,15 +58,27 @@ public sealed class Measurements(TimeProvider clock)
     public void Count(string scenario, string step, string counter, long amount = 1) =>
         Statistics(scenario, step).Count(counter, amount);
 
+    /// <summary>Sets a reading of a step (e.g. the server's memory); not windowed, the last one set counts.</summary>
+    public void Gauge(string scenario, string step, string gauge, long value) => Statistics(scenario, step).Gauge(gauge, value);
+
+    /// <summary>Adds what another runner measured (an agent's share of the run) to these figures.</summary>
+    public void Add(StepTally tally) => Statistics(tally.Scenario, tally.Step).Add(tally);
+
     /// <summary>Makes a step show up in the report even before (or without) any measurement.</summary>
     public void Declare(string scenario, string step) => Statistics(scenario, step);
 
-    public IReadOnlyList<StepSnapshot> Snapshot()
+    public IReadOnlyList<StepSnapshot> Snapshot() => Snapshot(Measured);
+
+    /// <summary>The figures with rates over the given measured time (for figures merged from other runners).</summary>
+    public IReadOnlyList<StepSnapshot> Snapshot(TimeSpan measured)
     {
-        var measured = Measured;
         return [.. _steps.OrderBy(s => s.Key.Scenario, StringComparer.Ordinal).ThenBy(s => s.Key.Step, StringComparer.Ordinal)
             .Select(s => s.Value.Snapshot(s.Key.Scenario, s.Key.Step, measured))];
     }
+
+    public IReadOnlyList<StepTally> Tallies() =>
+        [.. _steps.OrderBy(s => s.Key.Scenario, StringComparer.Ordinal).ThenBy(s => s.Key.Step, StringComparer.Ordinal)
+            .Select(s => s.Value.Tally(s.Key.Scenario, s.Key.Step))];
 
     /// <summary>Closes the current reporting interval of every step.</summary>
     public IReadOnlyList<IntervalSample> TakeInterval()

@@ -23,6 +23,8 @@ public sealed class ScenarioContext(string scenario, Measurements measurements, 
 
     public void Count(string step, string counter, long amount = 1) => measurements.Count(scenario, step, counter, amount);
 
+    public void Gauge(string step, string gauge, long value) => measurements.Gauge(scenario, step, gauge, value);
+
     public void Declare(string step) => measurements.Declare(scenario, step);
 
     /// <summary>Times one call as a step; failures are counted by error code and never thrown.</summary>

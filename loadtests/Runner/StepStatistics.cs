@@ -15,6 +15,7 @@ internal sealed class StepStatistics
     private readonly LongHistogram _interval = NewHistogram();
     private readonly Dictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _gauges = new(StringComparer.Ordinal);
     private long _ok;
     private long _fail;
     private long _bytes;
@@ -53,13 +54,48 @@ internal sealed class StepStatistics
         }
     }
 
+    /// <summary>Sets a reading (e.g. the server's memory); the last one set is the one reported.</summary>
+    public void Gauge(string gauge, long value)
+    {
+        lock (_gate)
+        {
+            _gauges[gauge] = value;
+        }
+    }
+
+    /// <summary>Adds what another runner recorded for the same step: counts and counters add up, histograms merge, gauges keep the highest.</summary>
+    public void Add(StepTally tally)
+    {
+        var histogram = HistogramCodec.Decode(tally.Histogram);
+        lock (_gate)
+        {
+            _ok += tally.Ok;
+            _fail += tally.Fail;
+            _bytes += tally.Bytes;
+            _min = Math.Min(_min, tally.MinMicroseconds);
+            _all.Add(histogram);
+            AddAll(_errors, tally.Errors, (a, b) => a + b);
+            AddAll(_counters, tally.Counters, (a, b) => a + b);
+            AddAll(_gauges, tally.Gauges, Math.Max);
+        }
+    }
+
+    public StepTally Tally(string scenario, string step)
+    {
+        lock (_gate)
+        {
+            return new StepTally(scenario, step, _ok, _fail, _bytes, _min, HistogramCodec.Encode(_all),
+                new Dictionary<string, long>(_errors), new Dictionary<string, long>(_counters), new Dictionary<string, long>(_gauges));
+        }
+    }
+
     public StepSnapshot Snapshot(string scenario, string step, TimeSpan measured)
     {
         lock (_gate)
         {
             var seconds = measured.TotalSeconds;
             return new StepSnapshot(scenario, step, _ok, _fail, seconds > 0 ? _ok / seconds : 0, Summarize(_all, _min), _bytes,
-                new Dictionary<string, long>(_errors), new Dictionary<string, long>(_counters));
+                new Dictionary<string, long>(_errors), _counters.Concat(_gauges).ToDictionary(StringComparer.Ordinal));
         }
     }
 
@@ -77,6 +113,14 @@ internal sealed class StepStatistics
             _intervalOk = 0;
             _intervalFail = 0;
             return sample;
+        }
+    }
+
+    private static void AddAll(Dictionary<string, long> into, IReadOnlyDictionary<string, long> from, Func<long, long, long> combine)
+    {
+        foreach (var (name, value) in from)
+        {
+            into[name] = into.TryGetValue(name, out var existing) ? combine(existing, value) : value;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Hub.LoadTests.Contract;
+using Hub.LoadTests.Feeds;
 using Hub.LoadTests.Runner;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -12,7 +13,7 @@ namespace Hub.LoadTests.Scenarios;
 /// (the agent's answer reaching the citizen, timed from the citizen's send). An acknowledged
 /// message that never reaches the agent is lost; one that reaches it twice is duplicated.
 /// </summary>
-public sealed class CitizenChat(HubTarget target, CitizenChatOptions options) : ILoadScenario
+public sealed class CitizenChat(HubTarget target, CitizenChatOptions options, TextFeeds texts) : ILoadScenario
 {
     public const string Send = "send";
     public const string Delivery = "delivery";
@@ -51,7 +52,7 @@ public sealed class CitizenChat(HubTarget target, CitizenChatOptions options) : 
 
         _citizens = await Connections.OpenMany(context, options.Citizens, async (i, token) =>
         {
-            var connection = await _client.Connect((await _client.SignInCitizen($"load citizen {i}")).Token, token);
+            var connection = await _client.Connect((await _client.SignInCitizen(texts.Name($"load citizen {i}"))).Token, token);
             var assigned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             connection.On<JsonElement>("message", OnCitizenMessage);
             connection.On<JsonElement>("conversationAssigned", _ => assigned.TrySetResult());
@@ -69,7 +70,7 @@ public sealed class CitizenChat(HubTarget target, CitizenChatOptions options) : 
     {
         var citizen = _citizens[(iteration.Copy >= 0 ? iteration.Copy : iteration.Number) % _citizens.Length];
         var id = $"m{Interlocked.Increment(ref _nextMessage)}";
-        var text = Payload.Text(id, options.MessageBytes);
+        var text = texts.Message(Payload.Text(id, options.MessageBytes));
         var sent = _sent[id] = new SentMessage(iteration.IntendedStart, Payload.Bytes(text));
         var answer = await iteration.Step(Send,
             () => citizen.Connection.InvokeAsync<JsonElement>("SendMessage", citizen.ConversationId, id, text, cancellationToken),

@@ -26,7 +26,7 @@ public sealed class QaAsk(QaBoard board, bool ownsBoard) : ILoadScenario
     {
         var asker = board.Askers[iteration.Number % board.Askers.Length];
         var asked = await iteration.Step(Ask, () => asker.InvokeAsync<JsonElement>("AskQuestion",
-            board.EventId, $"q-{Guid.NewGuid():N}", $"Question {iteration.Number} about the live session?", cancellationToken));
+            board.EventId, $"q-{Guid.NewGuid():N}", board.Texts.Question($"Question {iteration.Number} about the live session?"), cancellationToken));
         if (!asked.IsOk)
         {
             return;

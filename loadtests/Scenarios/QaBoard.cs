@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Hub.LoadTests.Contract;
+using Hub.LoadTests.Feeds;
 using Hub.LoadTests.Runner;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -11,7 +12,7 @@ namespace Hub.LoadTests.Scenarios;
 /// it, observers among them time how soon vote counts reach them, a moderator approves
 /// questions, and each asker starts with one approved question on the board.
 /// </summary>
-public sealed class QaBoard(HubTarget target, QaStormOptions options) : IAsyncDisposable
+public sealed class QaBoard(HubTarget target, QaStormOptions options, TextFeeds texts) : IAsyncDisposable
 {
     public const string VoteVisible = "vote-visible";
 
@@ -25,6 +26,9 @@ public sealed class QaBoard(HubTarget target, QaStormOptions options) : IAsyncDi
     private bool _ready;
 
     public string EventId { get; private set; } = "";
+
+    /// <summary>The texts the board's citizens send: names and questions.</summary>
+    public TextFeeds Texts => texts;
 
     public HubConnection Moderator { get; private set; } = null!;
 
@@ -72,11 +76,11 @@ public sealed class QaBoard(HubTarget target, QaStormOptions options) : IAsyncDi
                 }
                 return viewer;
             }, cancellationToken);
-            Askers = await Connections.OpenMany(context, options.Askers, (i, token) => ConnectCitizen($"load asker {i}", token), cancellationToken);
-            Voters = await Connections.OpenMany(context, options.Voters, (i, token) => ConnectCitizen($"load voter {i}", token), cancellationToken);
+            Askers = await Connections.OpenMany(context, options.Askers, (i, token) => ConnectCitizen(texts.Name($"load asker {i}"), token), cancellationToken);
+            Voters = await Connections.OpenMany(context, options.Voters, (i, token) => ConnectCitizen(texts.Name($"load voter {i}"), token), cancellationToken);
             await Connections.InParallel(Askers.Length, async (i, token) =>
             {
-                var asked = await Askers[i].InvokeAsync<JsonElement>("AskQuestion", EventId, $"seed-{i}", $"Seed question {i}?", token);
+                var asked = await Askers[i].InvokeAsync<JsonElement>("AskQuestion", EventId, $"seed-{i}", texts.Question($"Seed question {i}?"), token);
                 var questionId = asked.GetProperty("questionId").GetString()!;
                 await Moderator.InvokeAsync<JsonElement>("ModerateQuestion", EventId, questionId, "approve", token);
                 Approved(questionId);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hub.LoadTests.Contract;
+using Hub.LoadTests.Feeds;
 using Hub.LoadTests.Runner;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -13,7 +14,7 @@ namespace Hub.LoadTests.Scenarios;
 /// "caught-up" (from the drop until that client is current) and "storm" (until all are).
 /// One storm runs at a time; a storm due while another runs waits, and its time shows it.
 /// </summary>
-public sealed class ReconnectStorm(HubTarget target, ReconnectStormOptions options) : ILoadScenario
+public sealed class ReconnectStorm(HubTarget target, ReconnectStormOptions options, TextFeeds texts) : ILoadScenario
 {
     public const string Reconnect = "reconnect";
     public const string CaughtUp = "caught-up";
@@ -51,7 +52,7 @@ public sealed class ReconnectStorm(HubTarget target, ReconnectStormOptions optio
                 await CatchUp(follower, 0, token);
                 return follower;
             }
-            var citizenToken = (await _client.SignInCitizen($"load reconnecting citizen {i}")).Token;
+            var citizenToken = (await _client.SignInCitizen(texts.Name($"load reconnecting citizen {i}"))).Token;
             var connection = await _client.Connect(citizenToken, token);
             var view = await connection.InvokeAsync<JsonElement>("StartConversation", accountId, "reconnect storm", token);
             var conversationId = view.GetProperty("conversationId").GetString()!;

@@ -1,4 +1,5 @@
 using Hub.LoadTests.CommandLine;
+using Hub.LoadTests.Feeds;
 using Hub.LoadTests.Floor;
 using Hub.LoadTests.Runner;
 using Hub.LoadTests.Simulations;
@@ -40,6 +41,12 @@ public static class ScenarioCatalog
                 new("--storm-every", "DURATION", "time between storms (default 10s)"),
             ],
             ReconnectStormPlan),
+        new("connections", "opens anonymous connections at the load's rate (default 100 a second) and holds them; reports connect latency, failures by cause and the hub's memory per connection",
+            [
+                new("--connections", "N", "connections to open and hold, shared among agents (default 1000)"),
+                new("--metrics", "URL", "the hub's metrics on its metrics port (default: /metrics on --target with the admin's token)"),
+            ],
+            ConnectionsPlan),
         new("mixed", "all of the above at once; --copies, --rate and --load do not apply",
             [
                 new("--citizens", "N", "chatting citizens (default 20)"),
@@ -62,7 +69,7 @@ public static class ScenarioCatalog
         var options = new CitizenChatOptions(citizens, arguments.Int("--agents", CitizenChatOptions.AgentsFor(citizens)),
             arguments.Int("--message-bytes", 100));
         var load = shape.Or([new KeepConstant(citizens, shape.Duration)]);
-        return new ScenarioPlan([new ScenarioRun(new CitizenChat(target, options), load)],
+        return new ScenarioPlan([new ScenarioRun(new CitizenChat(target, options, TextFeeds.From(arguments)), load)],
             floor => new ScenarioRun(new FloorEcho(floor, citizens, options.MessageBytes), load),
             [("citizen-chat.send", "floor-echo.echo")]);
     }
@@ -82,7 +89,7 @@ public static class ScenarioCatalog
         var votesRate = shape.Rate ?? arguments.Number("--votes-rate", 10);
         var options = new QaStormOptions(arguments.Int("--viewers", 100), arguments.Int("--askers", 10),
             arguments.Int("--voters", Math.Max(10, (int)Math.Ceiling(3 * votesRate))), arguments.Int("--observers", 20));
-        var board = new QaBoard(target, options);
+        var board = new QaBoard(target, options, TextFeeds.From(arguments));
         var votes = shape.Or([new Inject(votesRate, TimeSpan.FromSeconds(1), shape.Duration)]);
         var asks = new Inject(arguments.Number("--ask-rate", 0.5), TimeSpan.FromSeconds(1), shape.Duration);
         return new ScenarioPlan(
@@ -95,7 +102,15 @@ public static class ScenarioCatalog
     {
         var every = arguments.Duration("--storm-every", TimeSpan.FromSeconds(10));
         var load = shape.Or([new Inject(1, every, shape.Duration)]);
-        return new ScenarioPlan([new ScenarioRun(new ReconnectStorm(target, new ReconnectStormOptions(arguments.Int("--clients", 100))), load)],
+        return new ScenarioPlan([new ScenarioRun(new ReconnectStorm(target, new ReconnectStormOptions(arguments.Int("--clients", 100)), TextFeeds.From(arguments)), load)],
+            null, []);
+    }
+
+    private static ScenarioPlan ConnectionsPlan(Arguments arguments, HubTarget target, LoadShape shape)
+    {
+        var options = new HeldConnectionsOptions(shape.Share.Of(arguments.Int("--connections", 1000)),
+            arguments.Value("--metrics") is { } metrics ? new Uri(metrics) : null);
+        return new ScenarioPlan([new ScenarioRun(new HeldConnections(target, options), shape.Or([new Inject(100, TimeSpan.FromSeconds(1), shape.Duration)]))],
             null, []);
     }
 
@@ -104,17 +119,18 @@ public static class ScenarioCatalog
         var during = shape.Duration;
         var second = TimeSpan.FromSeconds(1);
         var citizens = arguments.Int("--citizens", 20);
+        var texts = TextFeeds.From(arguments);
         var chatLoad = new LoadSimulation[] { new KeepConstant(citizens, during) };
         var votesRate = arguments.Number("--votes-rate", 10);
-        var board = new QaBoard(target, new QaStormOptions(arguments.Int("--viewers", 100), 10, arguments.Int("--voters", 30), 20));
+        var board = new QaBoard(target, new QaStormOptions(arguments.Int("--viewers", 100), 10, arguments.Int("--voters", 30), 20), texts);
         ScenarioRun[] runs =
         [
-            new(new CitizenChat(target, new CitizenChatOptions(citizens, CitizenChatOptions.AgentsFor(citizens), 100)), chatLoad),
+            new(new CitizenChat(target, new CitizenChatOptions(citizens, CitizenChatOptions.AgentsFor(citizens), 100), texts), chatLoad),
             new(new IncidentFanout(target, new IncidentFanoutOptions(arguments.Int("--followers", 200), 4, 200)),
                 [new Inject(arguments.Number("--publish-rate", 1), second, during)]),
             new(new QaAsk(board, ownsBoard: false), [new Inject(0.5, second, during)]),
             new(new QaVote(board, ownsBoard: true), [new Inject(votesRate, second, during)]),
-            new(new ReconnectStorm(target, new ReconnectStormOptions(arguments.Int("--clients", 50))),
+            new(new ReconnectStorm(target, new ReconnectStormOptions(arguments.Int("--clients", 50)), texts),
                 [new Inject(1, arguments.Duration("--storm-every", TimeSpan.FromSeconds(15)), during)]),
         ];
         return new ScenarioPlan(runs,
