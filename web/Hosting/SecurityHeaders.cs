@@ -61,7 +61,8 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<HttpSecurityO
     {
         if (http.Items[NonceKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex rather than base64: the page writes it into an attribute, where +, / and = would be escaped.
+            nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             http.Items[NonceKey] = nonce;
         }
         return nonce;
