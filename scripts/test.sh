@@ -30,7 +30,9 @@ chmod 755 "$servers"
 start_redis || { summary 0 1; exit 1; }
 start_postgres || { echo "error: PostgreSQL did not start" >&2; summary 0 1; exit 1; }
 export HUB_TEST_REDIS="$redis_url" HUB_TEST_POSTGRES="$postgres_url"
-dotnet test Hub.sln --no-build --nologo --logger "trx;LogFilePrefix=hub" --results-directory "$results"
+# One test project at a time (-m:1): on two cores the browser tests beside the cluster tests
+# starve the node processes those tests start and kill.
+dotnet test Hub.sln --no-build --nologo -m:1 --logger "trx;LogFilePrefix=hub" --results-directory "$results"
 status=$?
 
 passed=0

@@ -16,6 +16,7 @@ public sealed class LiveClient : IAsyncDisposable
          "postPublished", "postWithdrawn", "accountClosed", "channelReplyHeld"];
 
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ServedRetryPause = TimeSpan.FromMilliseconds(250);
 
     private readonly List<(string Name, JsonElement Payload)> _received = [];
     private readonly Lock _gate = new();
@@ -31,6 +32,27 @@ public sealed class LiveClient : IAsyncDisposable
     }
 
     public HubConnection Connection { get; }
+
+    /// <summary>
+    /// Connects and calls until a node answers, as the pages do after a reconnect: a node that
+    /// has just started (or lost a peer) may close a connection it could not open yet.
+    /// </summary>
+    public static async Task<T> UntilServed<T>(Uri address, string token, Func<LiveClient, Task<T>> call, TimeSpan within)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await using var client = await Connect(address, token);
+                return await call(client);
+            }
+            catch (Exception) when (waited.Elapsed < within)
+            {
+                await Task.Delay(ServedRetryPause);
+            }
+        }
+    }
 
     public static async Task<LiveClient> Connect(Uri address, string? token)
     {

@@ -14,7 +14,6 @@ namespace Hub.Web.Tests;
 public sealed class LoneNodeRestartTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan ServingBound = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(250);
 
     [Fact]
     public async Task A_lone_node_killed_and_started_again_serves_its_old_conversations_within_seconds()
@@ -29,13 +28,13 @@ public sealed class LoneNodeRestartTests(ITestOutputHelper output)
             Assert.Equal(1, (await citizen.Invoke<JsonElement>("SendMessage", id, "m-1", "重启前的消息")).Long("seq"));
         }
 
-        var sinceKill = await node.KillAndRestart();
-        var seq = await UntilServed(node.Address, token, c => c.Invoke<JsonElement>("SendMessage", id, "m-2", "重启后的消息"));
-        var serving = sinceKill.Elapsed;
+        var sinceStarted = await node.KillAndRestart();
+        var seq = await LiveClient.UntilServed(node.Address, token, c => c.Invoke<JsonElement>("SendMessage", id, "m-2", "重启后的消息"), ServingBound);
+        var serving = sinceStarted.Elapsed;
 
-        output.WriteLine($"serving {serving.TotalSeconds:0.0} s after the node was killed");
+        output.WriteLine($"serving {serving.TotalSeconds:0.0} s after the new process started");
         Assert.Equal(2, seq.Long("seq"));
-        Assert.True(serving < ServingBound, $"the restarted node served only after {serving.TotalSeconds:0.0} s");
+        Assert.True(serving < ServingBound, $"the restarted node served only {serving.TotalSeconds:0.0} s after it started");
     }
 
     [Fact]
@@ -52,7 +51,7 @@ public sealed class LoneNodeRestartTests(ITestOutputHelper output)
 
         await node.KillAndRestart();
         // Availability is stored, presence is not: after the restart nobody vouches for the agent.
-        var started = await UntilServed(node.Address, citizenToken, c => c.Invoke<JsonElement>("StartConversation", account, "重启后的咨询"));
+        var started = await LiveClient.UntilServed(node.Address, citizenToken, c => c.Invoke<JsonElement>("StartConversation", account, "重启后的咨询"), ServingBound);
         var id = started.Str("conversationId");
         Assert.Equal("queued", started.Str("status"));
         Assert.Equal(JsonValueKind.Null, started.GetProperty("agentId").ValueKind);
@@ -60,24 +59,6 @@ public sealed class LoneNodeRestartTests(ITestOutputHelper output)
         await using var returned = await LiveClient.Connect(node.Address, agent.Token);
         var assigned = await returned.Next("conversationAssigned", e => e.IsFor(id), ServingBound);
         Assert.Equal(agent.UserId, assigned.Str("agentId"));
-    }
-
-    /// <summary>Connects and calls until the restarted node answers, as the pages do after a reconnect.</summary>
-    private static async Task<JsonElement> UntilServed(Uri address, string token, Func<LiveClient, Task<JsonElement>> call)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                await using var client = await LiveClient.Connect(address, token);
-                return await call(client);
-            }
-            catch (Exception) when (waited.Elapsed < ServingBound)
-            {
-                await Task.Delay(RetryPause);
-            }
-        }
     }
 
     /// <summary>One web node in its own process on a fresh database, restarted on the same address and ports.</summary>
@@ -105,14 +86,17 @@ public sealed class LoneNodeRestartTests(ITestOutputHelper output)
             return new LoneNode(database, settings, address, await HubProcess.StartWeb(settings, address));
         }
 
-        /// <summary>Kills the process (SIGKILL) and starts it again; the stopwatch runs from the kill.</summary>
+        /// <summary>
+        /// Kills the process (SIGKILL) and starts it again; the stopwatch runs from when the new
+        /// process says it has started, so what it measures is the wait for the dead self, not how
+        /// long a busy machine takes to start a process.
+        /// </summary>
         public async Task<Stopwatch> KillAndRestart()
         {
             _process.Kill();
-            var sinceKill = Stopwatch.StartNew();
             await _process.DisposeAsync();
             _process = await HubProcess.StartWeb(_settings, Address);
-            return sinceKill;
+            return Stopwatch.StartNew();
         }
 
         public async ValueTask DisposeAsync()

@@ -49,8 +49,8 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             await restarted.CancelAsync();
             var sent = await chatting;
 
-            await using var reader = await LiveClient.Connect(addresses[1], citizen.Token);
-            var history = await reader.Invoke<JsonElement[]>("GetHistory", conversationId, 0L);
+            var history = await LiveClient.UntilServed(addresses[1], citizen.Token,
+                reader => reader.Invoke<JsonElement[]>("GetHistory", conversationId, 0L), SendDeadline);
             Assert.Equal(Enumerable.Range(1, history.Length).Select(n => (long)n), history.Select(m => m.Long("seq")));
             Assert.Equal(sent, history.Select(m => m.Str("text")));
             Assert.True(citizen.Moves >= 2, $"the citizen moved node {citizen.Moves} times");
