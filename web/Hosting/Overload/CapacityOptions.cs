@@ -26,8 +26,11 @@ public sealed class CapacityOptions
     /// </summary>
     public double MaxHeapShare { get; set; } = 0.9;
 
-    /// <summary>Pushes one connection may have waiting to be sent before it is closed as too slow a reader.</summary>
-    public long OutgoingBufferBytes { get; set; } = 256 * 1024;
+    /// <summary>
+    /// Pushes one connection may have waiting to be sent before it is closed as too slow a reader.
+    /// Room for the largest answer too: a long conversation's whole history is sent in one.
+    /// </summary>
+    public long OutgoingBufferBytes { get; set; } = 1024 * 1024;
 
     public bool IsValid =>
         MaxConnections is null or > 0 && MaxHeapShare is > 0 and <= 1 && OutgoingBufferBytes >= 4 * 1024;
