@@ -29,12 +29,13 @@ public static class ConnectionFailures
         }
     }
 
+    // A reset that lands while the client is still opening the socket surfaces as "not connected".
     public static string Cause(Exception error) => error switch
     {
         ConnectionRefusedException => Refused,
         TimeoutException or OperationCanceledException => Timeout,
         SocketException { SocketErrorCode: SocketError.TimedOut } => Timeout,
-        SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown } => Reset,
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown or SocketError.NotConnected } => Reset,
         WebSocketException { WebSocketErrorCode: WebSocketError.ConnectionClosedPrematurely } => Reset,
         { InnerException: { } inner } when Cause(inner) is var cause && cause != Other => cause,
         IOException => Reset,

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Net.WebSockets;
 using Hub.LoadTests.Contract;
 using Hub.LoadTests.Floor;
 using Hub.LoadTests.Reports;
@@ -71,6 +72,8 @@ public sealed class ConnectionFailureTests
         Assert.Equal(ConnectionFailures.Timeout, ConnectionFailures.Cause(new TimeoutException()));
         Assert.Equal(ConnectionFailures.Reset,
             ConnectionFailures.Cause(new HttpRequestException("connect", new SocketException((int)SocketError.ConnectionRefused))));
+        Assert.Equal(ConnectionFailures.Reset,
+            ConnectionFailures.Cause(new WebSocketException("connect", new SocketException((int)SocketError.NotConnected))));
         Assert.Equal(ConnectionFailures.Other, ConnectionFailures.Cause(new SocketException((int)SocketError.TooManyOpenSockets)));
     }
 
