@@ -45,7 +45,7 @@ public sealed partial class ConversationGrain
             RequireStaffReader(caller);
             await RecordOversight(caller, "downloaded the transcript");
         }
-        return Transcript.Write(State, await log.Read(Id, 0));
+        return Transcript.Write(State, await log.ReadAll(Id));
     }
 
     /// <summary>The account's own desk (agents, supervisors) reads as part of its work; an inspector's or admin's read is logged.</summary>

@@ -130,7 +130,7 @@ public sealed partial class ConversationGrain(
             throw RuleViolation.BadRequest("afterSeq must not be negative");
         }
         await RecordInspection(caller, $"history after seq {afterSeq}");
-        return await log.Read(Id, afterSeq);
+        return HistoryPage.Fit(await log.Read(Id, afterSeq, HistoryPage.MaxMessages));
     }
 
     async Task<ConversationView> IConversationGrain.Describe(Caller caller)
@@ -346,7 +346,8 @@ public sealed partial class ConversationGrain(
     private async Task<ConversationView> ViewFor(string userId)
     {
         var lastRead = State.LastRead.GetValueOrDefault(userId);
-        var unread = lastRead >= _lastSeq ? 0 : (await log.Read(Id, lastRead)).Count(m => m.SenderId != userId);
+        // Counted over one page at most: past 500 the number no longer matters to the reader.
+        var unread = lastRead >= _lastSeq ? 0 : (await log.Read(Id, lastRead, HistoryPage.MaxMessages)).Count(m => m.SenderId != userId);
         var lastTransfer = State.Transfers.LastOrDefault();
         var otherReadSeq = OthersThan(userId).Select(o => State.LastRead.GetValueOrDefault(o)).DefaultIfEmpty().Max();
         return WithServiceLevels(new ConversationView(Id, State.AccountId, State.AccountName, State.Subject, State.Status.ToWire(),

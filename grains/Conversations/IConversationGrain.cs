@@ -15,7 +15,7 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>Stores a message and returns its seq; the same client message id returns the same seq.</summary>
     Task<long> Send(Caller sender, string clientMessageId, string text);
 
-    /// <summary>Messages with seq greater than <paramref name="afterSeq"/>, in order.</summary>
+    /// <summary>The next <see cref="HistoryPage"/> of messages with seq greater than <paramref name="afterSeq"/>, in order.</summary>
     Task<IReadOnlyList<ChatMessage>> GetHistory(Caller caller, long afterSeq);
 
     /// <summary>The conversation as the caller sees it; forbidden to anyone who may not read it.</summary>

@@ -14,8 +14,8 @@ public interface IMessageLog
 
     Task<ChatMessage?> FindByClientId(string conversationId, string senderId, string clientMessageId);
 
-    /// <summary>The conversation's messages with seq greater than <paramref name="afterSeq"/>, in order.</summary>
-    Task<IReadOnlyList<ChatMessage>> Read(string conversationId, long afterSeq);
+    /// <summary>The conversation's first <paramref name="limit"/> messages with seq greater than <paramref name="afterSeq"/>, in order.</summary>
+    Task<IReadOnlyList<ChatMessage>> Read(string conversationId, long afterSeq, int limit);
 
     /// <summary>The highest stored seq of the conversation, 0 when it has none.</summary>
     Task<long> LastSeq(string conversationId);

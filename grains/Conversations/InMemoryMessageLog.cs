@@ -26,9 +26,9 @@ public sealed class InMemoryMessageLog : IMessageLog
     public Task<ChatMessage?> FindByClientId(string conversationId, string senderId, string clientMessageId) =>
         Task.FromResult(WithConversation(conversationId, c => c.ByClientId.GetValueOrDefault((senderId, clientMessageId)), null));
 
-    public Task<IReadOnlyList<ChatMessage>> Read(string conversationId, long afterSeq) =>
+    public Task<IReadOnlyList<ChatMessage>> Read(string conversationId, long afterSeq, int limit) =>
         Task.FromResult(WithConversation<IReadOnlyList<ChatMessage>>(conversationId,
-            c => [.. c.Messages.SkipWhile(m => m.Seq <= afterSeq)], []));
+            c => [.. c.Messages.SkipWhile(m => m.Seq <= afterSeq).Take(limit)], []));
 
     public Task<long> LastSeq(string conversationId) =>
         Task.FromResult(WithConversation(conversationId, c => c.LastSeq, 0L));

@@ -38,7 +38,11 @@ public sealed partial class LiveHub
         }
     }
 
-    /// <summary>The conversation's messages with a seq above afterSeq, in order.</summary>
+    /// <summary>
+    /// The conversation's messages with a seq above afterSeq, in order. A long conversation comes
+    /// in pages of at most 500 messages or about 256 KB: ask again after the last seq until an
+    /// answer is empty.
+    /// </summary>
     /// <roles>participant, inspector</roles>
     public Task<IReadOnlyList<ChatMessage>> GetHistory(string conversationId, long afterSeq) =>
         Conversation(conversationId).GetHistory(Caller, afterSeq);

@@ -18,7 +18,7 @@ public sealed class FaultyMessageLog(IMessageLog inner) : IMessageLog
     public Task<ChatMessage?> FindByClientId(string conversationId, string senderId, string clientMessageId) =>
         inner.FindByClientId(conversationId, senderId, clientMessageId);
 
-    public Task<IReadOnlyList<ChatMessage>> Read(string conversationId, long afterSeq) => inner.Read(conversationId, afterSeq);
+    public Task<IReadOnlyList<ChatMessage>> Read(string conversationId, long afterSeq, int limit) => inner.Read(conversationId, afterSeq, limit);
 
     public Task<long> LastSeq(string conversationId) => inner.LastSeq(conversationId);
 }

@@ -76,6 +76,17 @@ public sealed class LiveClient : IAsyncDisposable
 
     public Task Invoke(string method, params object?[] args) => Connection.InvokeCoreAsync(method, args);
 
+    /// <summary>A conversation's whole history, page by page as a client reads a long one.</summary>
+    public async Task<JsonElement[]> WholeHistory(string conversationId)
+    {
+        var all = new List<JsonElement>();
+        while (await Invoke<JsonElement[]>("GetHistory", conversationId, all.Count == 0 ? 0L : all[^1].Long("seq")) is { Length: > 0 } page)
+        {
+            all.AddRange(page);
+        }
+        return [.. all];
+    }
+
     /// <summary>The first event of that name (optionally matching) received so far or within the deadline.</summary>
     public async Task<JsonElement> Next(string name, Func<JsonElement, bool>? match = null, TimeSpan? within = null)
     {

@@ -50,7 +50,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             var sent = await chatting;
 
             var history = await LiveClient.UntilServed(addresses[1], citizen.Token,
-                reader => reader.Invoke<JsonElement[]>("GetHistory", conversationId, 0L), SendDeadline);
+                reader => reader.WholeHistory(conversationId), SendDeadline);
             Assert.Equal(Enumerable.Range(1, history.Length).Select(n => (long)n), history.Select(m => m.Long("seq")));
             Assert.Equal(sent, history.Select(m => m.Str("text")));
             Assert.True(citizen.Moves >= 2, $"the citizen moved node {citizen.Moves} times");

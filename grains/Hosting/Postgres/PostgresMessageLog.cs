@@ -42,12 +42,13 @@ public sealed class PostgresMessageLog : IMessageLog, IAsyncDisposable
         return (await ReadMessages(command).AsUnavailable(What)).FirstOrDefault();
     }
 
-    public async Task<IReadOnlyList<ChatMessage>> Read(string conversationId, long afterSeq)
+    public async Task<IReadOnlyList<ChatMessage>> Read(string conversationId, long afterSeq, int limit)
     {
         await using var command = _database.CreateCommand(
-            $"SELECT {Columns} FROM hub_messages WHERE conversation_id = @c AND seq > @after ORDER BY seq");
+            $"SELECT {Columns} FROM hub_messages WHERE conversation_id = @c AND seq > @after ORDER BY seq LIMIT @limit");
         command.Parameters.AddWithValue("c", conversationId);
         command.Parameters.AddWithValue("after", afterSeq);
+        command.Parameters.AddWithValue("limit", limit);
         return await ReadMessages(command).AsUnavailable(What);
     }
 

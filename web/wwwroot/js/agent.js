@@ -1,7 +1,7 @@
 // The agent console: availability, the list of assigned conversations, replying, transfer, resolve.
 import { api, session } from './api.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
-import { mountChat } from './chat.js';
+import { catchUpHistory, mountChat } from './chat.js';
 import { mountNotes } from './notes.js';
 import { mountAttention } from './attention.js';
 import { renderConversationClocks } from './agent-clocks.js';
@@ -205,8 +205,7 @@ async function follow(id) {
   const joined = await client.invoke('JoinConversation', id);
   const view = joined?.status ? joined : await client.invoke('GetConversation', id);
   store.setView(view);
-  const messages = await client.invoke('GetHistory', id, store.entry(id).lastSeq);
-  store.addMessages(id, messages);
+  await catchUpHistory(client, store, id);
 }
 
 async function refreshConversations() {

@@ -151,6 +151,20 @@ export class ConversationStore {
  * Sends outbox items one at a time, in the order typed. A transport failure leaves the item
  * queued for the next connection; the same clientMessageId makes the re-send harmless.
  */
+/**
+ * Adds to the store what the conversation holds after the last seq seen. A long history comes
+ * in pages: ask again after each page's last seq until a page is empty.
+ */
+export async function catchUpHistory(client, store, id) {
+  let after = store.entry(id).lastSeq;
+  for (;;) {
+    const page = await client.invoke('GetHistory', id, after);
+    if (!page?.length) return;
+    store.addMessages(id, page);
+    after = page[page.length - 1].seq;
+  }
+}
+
 export class Sender {
   constructor(store, client, onError) {
     this.store = store;

@@ -1,6 +1,6 @@
 // The citizen's side: sign in with a name, pick an account, chat (or leave a message), rate, come back later.
 import { api, ApiError, session } from './api.js';
-import { mountChat } from './chat.js';
+import { catchUpHistory, mountChat } from './chat.js';
 import { embeddedAccount } from './embed.js';
 import { hubError } from './connection.js';
 import { savedSession } from './sign-in-keeper.js';
@@ -140,12 +140,6 @@ async function fetchView(id) {
   store.setView(view);
 }
 
-async function catchUp(id) {
-  const entry = store.entry(id);
-  const messages = await client.invoke('GetHistory', id, entry.lastSeq);
-  store.addMessages(id, messages);
-}
-
 /** Re-subscribes after every (re)connect and fetches whatever was said meanwhile. */
 async function resume() {
   if (!currentId) return;
@@ -154,7 +148,7 @@ async function resume() {
     const view = await client.invoke('JoinConversation', id);
     if (view?.status) store.setView(view);
     else await fetchView(id);
-    await catchUp(id);
+    await catchUpHistory(client, store, id);
   } catch (err) {
     const parsed = hubError(err);
     if (parsed && (parsed.code === 'not_found' || parsed.code === 'forbidden')) {
@@ -297,7 +291,7 @@ byId('startForm').addEventListener('submit', (event) => {
       openConversation(id);
       // Routing events can overtake the answer and were ignored before the id was known.
       await fetchView(id);
-      await catchUp(id);
+      await catchUpHistory(client, store, id);
       chat.focusComposer();
     } catch (err) {
       showError(err);
