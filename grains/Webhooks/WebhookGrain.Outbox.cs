@@ -14,7 +14,7 @@ public sealed partial class WebhookGrain
 {
     public const string OutboxReminder = "webhook-outbox";
 
-    private IGrainTimer? _timer;
+    private OutboxPump? _pump;
 
     async Task IWebhookGrain.Raise(string type, string data)
     {
@@ -66,24 +66,9 @@ public sealed partial class WebhookGrain
         }
     }
 
-    /// <summary>Starts the timer at once (or makes a running one fire now) and keeps the reminder while anything is pending.</summary>
-    private async Task SendSoon()
-    {
-        if (!State.Deliveries.Any(d => d.Status == WebhookDelivery.Pending))
-        {
-            await Idle();
-            return;
-        }
-        await this.RegisterOrUpdateReminder(OutboxReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        if (_timer is null)
-        {
-            _timer = this.RegisterGrainTimer(SendDue, new GrainTimerCreationOptions(TimeSpan.Zero, options.Value.PollPeriod));
-        }
-        else
-        {
-            _timer.Change(TimeSpan.Zero, options.Value.PollPeriod);
-        }
-    }
+    private OutboxPump Pump => _pump ??= new OutboxPump(this, OutboxReminder, options.Value.PollPeriod, SendDue);
+
+    private Task SendSoon() => Pump.Run(State.Deliveries.Any(d => d.Status == WebhookDelivery.Pending));
 
     private async Task SendDue(CancellationToken cancellation)
     {
@@ -103,7 +88,7 @@ public sealed partial class WebhookGrain
         }
         if (!State.Deliveries.Any(d => d.Status == WebhookDelivery.Pending))
         {
-            await Idle();
+            await Pump.Stop();
         }
     }
 
@@ -136,16 +121,6 @@ public sealed partial class WebhookGrain
         {
             var dropped = finished.OrderBy(d => d.LastAttemptAt ?? d.CreatedAt).Take(excess).ToHashSet();
             State.Deliveries.RemoveAll(dropped.Contains);
-        }
-    }
-
-    private async Task Idle()
-    {
-        _timer?.Dispose();
-        _timer = null;
-        if (await this.GetReminder(OutboxReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
         }
     }
 
