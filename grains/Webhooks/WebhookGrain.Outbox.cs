@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Hub.Grains.Common;
+using Hub.Grains.Push;
 using Hub.Grains.Telemetry;
 
 namespace Hub.Grains.Webhooks;
@@ -54,6 +55,7 @@ public sealed partial class WebhookGrain
         }
         State.Deliveries[index] = delivery = delivery with { Status = WebhookDelivery.Pending, Attempts = 0, NextAttemptAt = time.GetUtcNow() };
         await state.WriteOrReload(this);
+        await Tell([delivery]);
         await SendSoon();
         return delivery;
     }
@@ -85,6 +87,7 @@ public sealed partial class WebhookGrain
             }
             TrimLog();
             await state.WriteOrReload(this);
+            await Tell(outcomes);
         }
         if (!State.Deliveries.Any(d => d.Status == WebhookDelivery.Pending))
         {
@@ -111,6 +114,10 @@ public sealed partial class WebhookGrain
             _ => tried with { NextAttemptAt = now + options.Value.Backoff(attempts) },
         };
     }
+
+    /// <summary>Tells the pages watching the account's webhooks how the deliveries stand, once that is stored.</summary>
+    private Task Tell(IEnumerable<WebhookDelivery> deliveries) =>
+        Task.WhenAll(deliveries.Select(d => push.ToGroups([PushGroups.WebhookKeepersOf(AccountId)], ClientEvents.WebhookDelivery, d)));
 
     /// <summary>Drops the oldest finished deliveries beyond the log's size; pending ones always stay.</summary>
     private void TrimLog()
