@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
 using Hub.Grains.Common;
+using Hub.Grains.Conversations;
 using Hub.Grains.PublicEvents;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -12,8 +13,9 @@ using MimeKit;
 namespace Hub.Web.Tests;
 
 /// <summary>
-/// Legal-clock alerts by e-mail: officers with an address get them through the SMTP server in
-/// Chinese, only the officers the alert is for, once each, also when the server was down at first.
+/// Alerts by e-mail: officers with an address get legal-clock and service-level alerts through the
+/// SMTP server in Chinese, only the officers the alert is for, once each, also when the server was
+/// down at first.
 /// </summary>
 public sealed class AlertMailTests : IAsyncLifetime
 {
@@ -87,6 +89,38 @@ public sealed class AlertMailTests : IAsyncLifetime
         await AdvanceAndTick(eventId, RetryBase * 8);
 
         Assert.Equal("【时限预警】化工园区火情：权威信息发布时限已过50%", mail.Subject);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _inbox.Next(TimeSpan.FromMilliseconds(600)));
+    }
+
+    [Fact]
+    public async Task A_service_level_breach_reaches_the_supervisors_by_email_and_not_the_press_officers()
+    {
+        _inbox.Start();
+        var account = await _api.Account();
+        var supervisor = await Officer(account, "吴主管", "supervisor", "wu@desk.example.gov.cn");
+        await Officer(account, "周发言人", "press", "zhou@press.example.gov.cn");
+        await using (var desk = await LiveClient.Connect(_api.Address, supervisor.Token))
+        {
+            await desk.Invoke<JsonElement>("SetServiceLevels", account, new
+            {
+                timeZone = "Asia/Shanghai",
+                hours = new[] { "00:00-24:00" },
+                workingDays = new[] { 1, 2, 3, 4, 5, 6, 7 },
+                firstResponseMinutes = 10,
+                resolutionMinutes = 600,
+            });
+        }
+        await using var citizen = await LiveClient.Connect(_api.Address, (await _api.Citizen()).Token);
+        var conversationId = (await citizen.Invoke<JsonElement>("StartConversation", account, "噪音扰民投诉")).Str("conversationId");
+
+        _clock.Advance(TimeSpan.FromMinutes(11));
+        await _node.Services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(conversationId).AsReference<IRemindable>()
+            .ReceiveReminder(ConversationGrain.ServiceLevelReminder, new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
+
+        var mail = await _inbox.Next();
+        Assert.Equal(["wu@desk.example.gov.cn"], mail.To.Mailboxes.Select(m => m.Address));
+        Assert.Equal("【服务超时】噪音扰民投诉：首次响应已超过服务时限", mail.Subject);
+        Assert.Contains(conversationId, mail.TextBody, StringComparison.Ordinal);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _inbox.Next(TimeSpan.FromMilliseconds(600)));
     }
 

@@ -1,7 +1,7 @@
 // An account's webhook subscriptions: the form that makes one (its secret is shown once, here),
 // and the list with a delete that asks to be confirmed by a second press.
 import { api, ApiError } from './api.js';
-import { applyI18n, onLangChange, t } from './i18n.js';
+import { applyI18n, lang, onLangChange, t } from './i18n.js';
 import { busy, byId, clearError, clearFieldError, h, showFieldError, showNotice } from './ui.js';
 
 const CONFIRM_MS = 5000;
@@ -26,7 +26,7 @@ export function bindSubscriptions({ token, account, onFailure }) {
       remove.addEventListener('click', () => confirmDelete(remove, s));
       return h('li', { dataset: { subscription: s.subscriptionId } },
         h('span', { className: 'hook-url', text: s.url }),
-        h('span', { className: 'hook-types', text: s.types.map(typeLabel).join('、') }),
+        h('span', { className: 'hook-types', text: s.types.map(typeLabel).join(lang() === 'zh' ? '、' : ', ') }),
         h('div', { className: 'row-actions' }, remove));
     });
     byId('subscriptions').replaceChildren(...items);
@@ -79,8 +79,8 @@ export function bindSubscriptions({ token, account, onFailure }) {
     const group = byId('hookTypes');
     group.replaceChildren(group.querySelector('legend'), ...types.map((type) =>
       h('label', {},
-        h('input', { type: 'checkbox', name: 'hookType', value: type }), ' ',
-        h('span', { dataset: { i18n: `webhooks.type.${type}` } }), ' ',
+        h('input', { type: 'checkbox', name: 'hookType', value: type }),
+        h('span', { dataset: { i18n: `webhooks.type.${type}` } }),
         h('code', { text: type }))));
     applyI18n(group);
   }
