@@ -4,7 +4,7 @@ namespace Hub.Grains.Common;
 /// Keeps an outbox grain sending while anything in it is pending: a grain timer looks for due
 /// items every poll period, and a durable reminder wakes the grain after a restart or a
 /// deactivation, so what was stored before the first attempt is never left behind. The outboxes
-/// (webhooks, officers' e-mail) differ only in what one attempt does and what it stores.
+/// (webhooks, channel replies, officers' e-mail) differ only in what one attempt does and what it stores.
 /// </summary>
 public sealed class OutboxPump(Grain grain, string reminderName, TimeSpan pollPeriod, Func<CancellationToken, Task> sendDue)
 {
