@@ -24,16 +24,18 @@ public sealed class ChannelOutboxGrain(
     private static readonly TimeSpan PollPeriod = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan RetryBase = TimeSpan.FromSeconds(2);
 
-    private IGrainTimer? _timer;
+    private OutboxPump? _pump;
 
     private ChannelOutboxState State => state.State;
+
+    private OutboxPump Pump => _pump ??= new OutboxPump(this, OutboxReminder, PollPeriod, SendDue);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
         if (HasPending)
         {
-            StartTimer();
+            await Pump.Run(true);
         }
     }
 
@@ -72,28 +74,7 @@ public sealed class ChannelOutboxGrain(
 
     private bool HasPending => State.Replies.Any(r => r.Status == ChannelReply.Pending);
 
-    private async Task SendSoon()
-    {
-        if (!HasPending)
-        {
-            await Idle();
-            return;
-        }
-        await this.RegisterOrUpdateReminder(OutboxReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        StartTimer();
-    }
-
-    private void StartTimer()
-    {
-        if (_timer is null)
-        {
-            _timer = this.RegisterGrainTimer(SendDue, new GrainTimerCreationOptions(TimeSpan.Zero, PollPeriod));
-        }
-        else
-        {
-            _timer.Change(TimeSpan.Zero, PollPeriod);
-        }
-    }
+    private Task SendSoon() => Pump.Run(HasPending);
 
     private async Task SendDue(CancellationToken cancellation)
     {
@@ -130,7 +111,7 @@ public sealed class ChannelOutboxGrain(
         }
         if (!HasPending)
         {
-            await Idle();
+            await Pump.Stop();
         }
     }
 
@@ -145,7 +126,7 @@ public sealed class ChannelOutboxGrain(
         {
             return reply with { Status = ChannelReply.Failed, Attempts = attempts, NextAttemptAt = null, LastError = result.Error };
         }
-        return reply with { Attempts = attempts, NextAttemptAt = now + RetryBase * Math.Pow(2, attempts - 1), LastError = result.Error };
+        return reply with { Attempts = attempts, NextAttemptAt = now + OutboxPump.Backoff(RetryBase, attempts), LastError = result.Error };
     }
 
     /// <summary>Finished replies are kept only as a short log.</summary>
@@ -155,16 +136,6 @@ public sealed class ChannelOutboxGrain(
         foreach (var old in finished.Take(Math.Max(0, finished.Count - KeptReplies)))
         {
             State.Replies.Remove(old);
-        }
-    }
-
-    private async Task Idle()
-    {
-        _timer?.Dispose();
-        _timer = null;
-        if (await this.GetReminder(OutboxReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Hub.Grains.Governance.Inspection;
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
+using Hub.Grains.Mail;
 using Hub.Grains.Push;
 using Hub.Grains.ServiceLevels;
 using Hub.Grains.Webhooks;
@@ -119,6 +120,7 @@ public sealed partial class ConversationGrain : IRemindable
         }
         await push.ToGroups([supervisors], ClientEvents.ServiceLevelBreached, alert);
         await GrainFactory.RaiseWebhook(State.AccountId, WebhookEventTypes.ConversationWaiting, alert);
+        await GrainFactory.GetGrain<IAlertMailGrain>(State.AccountId).Alert(OfficerAlerts.ForServiceLevel(alert));
         await GrainFactory.ReportIndicator(State.AccountId, IndicatorEvent.ServiceLevelBreach, now, Id);
         if (State.AgentId is { } holder)
         {

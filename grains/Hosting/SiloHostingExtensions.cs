@@ -8,6 +8,7 @@ using Hub.Grains.Hosting.Dashboard;
 using Hub.Grains.Hosting.Postgres;
 using Hub.Grains.Hosting.Tls;
 using Hub.Grains.Limits;
+using Hub.Grains.Mail;
 using Hub.Grains.PublicEvents;
 using Hub.Grains.Questions;
 using Hub.Grains.Security;
@@ -94,6 +95,7 @@ public static class SiloHostingExtensions
         }
         silo.Services.TryAddKeyedSingleton(HubClock.Key, TimeProvider.System);
         silo.Services.AddHubWebhookDelivery();
+        silo.Services.AddHubMail();
         silo.Services.AddHubChannels();
         return silo;
     }
@@ -132,6 +134,7 @@ public static class SiloHostingExtensions
             .Validate(o => o.Reserved.All(w => !string.IsNullOrWhiteSpace(w)), "Hub:Identity:ReservedCitizenNames must not hold empty words")
             .ValidateOnStart();
         builder.Services.AddHubWebhookOptions(builder.Configuration);
+        builder.Services.AddHubMailOptions(builder.Configuration);
     }
 
     /// <summary>A cluster host listens on the interface it names, never on all of them by default.</summary>

@@ -1,5 +1,6 @@
 using Hub.Grains.Governance.Inspection;
 using Hub.Grains.Common;
+using Hub.Grains.Mail;
 using Hub.Grains.Push;
 using Hub.Grains.Telemetry;
 using Hub.Grains.Webhooks;
@@ -74,6 +75,7 @@ public sealed partial class PublicEventGrain
             var alert = new ClockAlert(Id, State.Title, clock.Name, level, percent, clock.DueAt, now);
             await push.ToGroups([PushGroups.PressOf(State.LeadAccountId)], ClientEvents.ClockAlert, alert);
             await GrainFactory.RaiseWebhook(State.LeadAccountId, percent == 100 ? WebhookEventTypes.ClockBreach : WebhookEventTypes.ClockWarning, alert);
+            await GrainFactory.GetGrain<IAlertMailGrain>(State.LeadAccountId).Alert(OfficerAlerts.ForClock(alert));
         }
         await AnnounceClocks([.. alerts.Select(a => a.Clock).DistinctBy(c => c.Name)]);
     }

@@ -73,4 +73,7 @@ public static class ClientEvents
 
     [ClientEvent(typeof(Channels.ChannelReplyHeld), "A reply to a citizen on an outside channel waits because the channel's reply window has shut, to the agent who wrote it.")]
     public const string ChannelReplyHeld = "channelReplyHeld";
+
+    [ClientEvent(typeof(Webhooks.WebhookDelivery), "A webhook delivery was tried, delivered, dead-lettered or replayed, to the connections watching the account's webhooks.")]
+    public const string WebhookDelivery = "webhookDelivery";
 }

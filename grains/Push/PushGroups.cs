@@ -15,6 +15,9 @@ public static class PushGroups
     /// <summary>Every connection of a supervisor of an account (service-level breaches).</summary>
     public static string SupervisorsOf(string accountId) => $"supervisors:{accountId}";
 
+    /// <summary>Every connection watching an account's webhook deliveries (its webhooks page).</summary>
+    public static string WebhookKeepersOf(string accountId) => $"webhooks:{accountId}";
+
     /// <summary>Every connection following an account's posts.</summary>
     public static string AccountFollowers(string accountId) => $"account:{accountId}";
 }

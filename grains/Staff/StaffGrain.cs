@@ -51,6 +51,7 @@ public sealed class StaffGrain(
         var displayName = DisplayNames.Require(registration.DisplayName, isCitizen: false, []);
         // A member who serves no account yet (one who belongs to a body) may start without roles.
         var roles = registration is { AccountIds.Count: 0, Roles.Count: 0 } ? [] : RequireRoles(registration.Roles);
+        var email = StaffEmail.Normalize(registration.Email);
         if (State.Identity is not null)
         {
             throw RuleViolation.Conflict($"username '{Username}' is taken");
@@ -62,6 +63,7 @@ public sealed class StaffGrain(
         State.Identity = identity;
         State.PasswordHash = Hasher.HashPassword(identity, registration.Password);
         State.Disabled = false;
+        State.Email = email;
         await state.WriteOrReload(this);
         await GrainFactory.GetGrain<IStaffDirectoryGrain>(0).Add(identity.UserId, Username);
         return identity;
@@ -129,6 +131,7 @@ public sealed class StaffGrain(
         {
             RequirePassword(change.Password);
         }
+        var email = change.Email is null ? State.Email : StaffEmail.Normalize(change.Email);
         var identity = change.Roles is null ? current : WithRoles(current, change.Roles, change.AccountId);
         var disabled = change.Disabled ?? State.Disabled;
 
@@ -136,6 +139,7 @@ public sealed class StaffGrain(
         await UpdateRosters(current, identity, disabled);
         State.Identity = identity;
         State.Disabled = disabled;
+        State.Email = email;
         if (change.Password is not null)
         {
             State.PasswordHash = Hasher.HashPassword(identity, change.Password);
@@ -155,7 +159,7 @@ public sealed class StaffGrain(
     Task<StaffSummary> IStaffGrain.Describe()
     {
         var identity = RequireIdentity();
-        return Task.FromResult(new StaffSummary(identity.UserId, identity.Username, identity.DisplayName, identity.Roles, State.Disabled, identity.Grants));
+        return Task.FromResult(new StaffSummary(identity.UserId, identity.Username, identity.DisplayName, identity.Roles, State.Disabled, identity.Grants, State.Email));
     }
 
     private Task Record(string kind, StaffIdentity? member, string address, string? detail) =>

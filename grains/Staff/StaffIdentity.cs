@@ -44,19 +44,22 @@ public sealed record StaffRegistration(
     [property: Id(0)] string Password,
     [property: Id(1)] string DisplayName,
     [property: Id(2)] IReadOnlyList<string> Roles,
-    [property: Id(3)] IReadOnlyList<string> AccountIds);
+    [property: Id(3)] IReadOnlyList<string> AccountIds,
+    [property: Id(4)] string? Email = null);
 
 /// <summary>
 /// An admin's change to a staff member; null fields stay as they are. Roles apply to
 /// <see cref="AccountId"/> when it is given (adding the member to that account, or removing
-/// them from it with no roles), otherwise to every account the member serves.
+/// them from it with no roles), otherwise to every account the member serves. An empty
+/// <see cref="Email"/> removes the address.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hub.staff-change")]
 public sealed record StaffChange(
     [property: Id(0)] bool? Disabled = null,
     [property: Id(1)] IReadOnlyList<string>? Roles = null,
     [property: Id(2)] string? Password = null,
-    [property: Id(3)] string? AccountId = null);
+    [property: Id(3)] string? AccountId = null,
+    [property: Id(4)] string? Email = null);
 
 /// <summary>A staff member as admins and supervisors see them.</summary>
 [GenerateSerializer, Immutable, Alias("hub.staff-summary")]
@@ -66,4 +69,5 @@ public sealed record StaffSummary(
     [property: Id(2)] string DisplayName,
     [property: Id(3)] IReadOnlyList<string> Roles,
     [property: Id(4)] bool Disabled,
-    [property: Id(5)] IReadOnlyList<AccountGrant> Grants);
+    [property: Id(5)] IReadOnlyList<AccountGrant> Grants,
+    [property: Id(6)] string? Email = null);

@@ -10,4 +10,7 @@ public sealed class StaffState
 
     /// <summary>A disabled member cannot sign in, and tokens issued before are refused.</summary>
     [Id(4)] public bool Disabled { get; set; }
+
+    /// <summary>Where alerts reach the member while they have no page open; null when none is known.</summary>
+    [Id(5)] public string? Email { get; set; }
 }

@@ -25,6 +25,10 @@ public interface IWebhookGrain : IGrainWithStringKey
     [OneWay]
     Task Raise(string type, string data);
 
+    /// <summary>Refuses whoever does not keep the account's webhooks; a page checks it before it watches the deliveries.</summary>
+    [ReadOnly]
+    Task RequireKeeper(Caller keeper);
+
     /// <summary>The outbox and the log, newest first.</summary>
     Task<IReadOnlyList<WebhookDelivery>> GetDeliveries(Caller keeper);
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Hub.Grains.Common;
+using Hub.Grains.Push;
 using Hub.Grains.Telemetry;
 
 namespace Hub.Grains.Webhooks;
@@ -14,7 +15,7 @@ public sealed partial class WebhookGrain
 {
     public const string OutboxReminder = "webhook-outbox";
 
-    private IGrainTimer? _timer;
+    private OutboxPump? _pump;
 
     async Task IWebhookGrain.Raise(string type, string data)
     {
@@ -54,6 +55,7 @@ public sealed partial class WebhookGrain
         }
         State.Deliveries[index] = delivery = delivery with { Status = WebhookDelivery.Pending, Attempts = 0, NextAttemptAt = time.GetUtcNow() };
         await state.WriteOrReload(this);
+        await Tell([delivery]);
         await SendSoon();
         return delivery;
     }
@@ -66,24 +68,9 @@ public sealed partial class WebhookGrain
         }
     }
 
-    /// <summary>Starts the timer at once (or makes a running one fire now) and keeps the reminder while anything is pending.</summary>
-    private async Task SendSoon()
-    {
-        if (!State.Deliveries.Any(d => d.Status == WebhookDelivery.Pending))
-        {
-            await Idle();
-            return;
-        }
-        await this.RegisterOrUpdateReminder(OutboxReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        if (_timer is null)
-        {
-            _timer = this.RegisterGrainTimer(SendDue, new GrainTimerCreationOptions(TimeSpan.Zero, options.Value.PollPeriod));
-        }
-        else
-        {
-            _timer.Change(TimeSpan.Zero, options.Value.PollPeriod);
-        }
-    }
+    private OutboxPump Pump => _pump ??= new OutboxPump(this, OutboxReminder, options.Value.PollPeriod, SendDue);
+
+    private Task SendSoon() => Pump.Run(State.Deliveries.Any(d => d.Status == WebhookDelivery.Pending));
 
     private async Task SendDue(CancellationToken cancellation)
     {
@@ -100,10 +87,11 @@ public sealed partial class WebhookGrain
             }
             TrimLog();
             await state.WriteOrReload(this);
+            await Tell(outcomes);
         }
         if (!State.Deliveries.Any(d => d.Status == WebhookDelivery.Pending))
         {
-            await Idle();
+            await Pump.Stop();
         }
     }
 
@@ -127,6 +115,10 @@ public sealed partial class WebhookGrain
         };
     }
 
+    /// <summary>Tells the pages watching the account's webhooks how the deliveries stand, once that is stored.</summary>
+    private Task Tell(IEnumerable<WebhookDelivery> deliveries) =>
+        Task.WhenAll(deliveries.Select(d => push.ToGroups([PushGroups.WebhookKeepersOf(AccountId)], ClientEvents.WebhookDelivery, d)));
+
     /// <summary>Drops the oldest finished deliveries beyond the log's size; pending ones always stay.</summary>
     private void TrimLog()
     {
@@ -136,16 +128,6 @@ public sealed partial class WebhookGrain
         {
             var dropped = finished.OrderBy(d => d.LastAttemptAt ?? d.CreatedAt).Take(excess).ToHashSet();
             State.Deliveries.RemoveAll(dropped.Contains);
-        }
-    }
-
-    private async Task Idle()
-    {
-        _timer?.Dispose();
-        _timer = null;
-        if (await this.GetReminder(OutboxReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
         }
     }
 

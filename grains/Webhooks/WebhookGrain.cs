@@ -1,6 +1,7 @@
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Hosting;
+using Hub.Grains.Push;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ namespace Hub.Grains.Webhooks;
 public sealed partial class WebhookGrain(
     [PersistentState("webhooks", StorageNames.Grains)] IPersistentState<WebhookState> state,
     WebhookSender sender,
+    IClientPush push,
     IOptions<WebhookOptions> options,
     [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IWebhookGrain, IRemindable
 {
@@ -62,6 +64,8 @@ public sealed partial class WebhookGrain(
         await RequireKeeper(keeper);
         return [.. Enumerable.Reverse(State.Deliveries)];
     }
+
+    Task IWebhookGrain.RequireKeeper(Caller keeper) => RequireKeeper(keeper);
 
     /// <summary>Admins, and the account's supervisors, who run its desk and its integrations.</summary>
     private async Task RequireKeeper(Caller keeper)

@@ -1,3 +1,5 @@
+using Hub.Grains.Common;
+
 namespace Hub.Grains.Webhooks;
 
 /// <summary>How webhooks are delivered, bound from <c>Hub:Webhooks</c>.</summary>
@@ -30,5 +32,5 @@ public sealed class WebhookOptions
         && Timeout > TimeSpan.Zero && LogSize >= 1;
 
     /// <summary>The wait after the given number of failed attempts.</summary>
-    public TimeSpan Backoff(int failedAttempts) => RetryBase * Math.Pow(2, failedAttempts - 1);
+    public TimeSpan Backoff(int failedAttempts) => OutboxPump.Backoff(RetryBase, failedAttempts);
 }

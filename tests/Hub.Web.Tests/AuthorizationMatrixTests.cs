@@ -57,6 +57,8 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("UnfollowEvent", Everyone, w => [w.EventId]),
         new("FollowAccount", Everyone, w => [w.Account]),
         new("UnfollowAccount", Everyone, w => [w.Account]),
+        new("WatchWebhooks", [Admin, Supervisor], w => [w.Account]),
+        new("UnwatchWebhooks", Everyone, w => [w.Account]),
         new("DraftStatement", [Press], w => [w.EventId, "草稿"]),
         new("DraftCorrection", [Press], w => [w.EventId, "s404", "更正"]),
         new("DraftRebuttal", [Press], w => [w.EventId, "谣言", "辟谣"]),

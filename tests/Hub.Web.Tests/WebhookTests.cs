@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Threading.Channels;
 using Hub.Grains.Common;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StandardWebhooks;
@@ -18,6 +20,7 @@ public sealed class WebhookTests : IAsyncLifetime
     private static readonly TimeSpan RetryBase = TimeSpan.FromMinutes(1);
 
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly Channel<JsonElement> _told = Channel.CreateUnbounded<JsonElement>();
     private HubAppFactory _node = null!;
     private HubApi _api = null!;
 
@@ -88,6 +91,7 @@ public sealed class WebhookTests : IAsyncLifetime
         // Only this class delivers webhooks, one test at a time.
         using var outcomes = new InstrumentRecorder("hub.deliveries", "hub.outcome");
         var account = await _api.Account();
+        await using var watching = await WatchDeliveries(account);
         await Subscribe(account, receiver.Url, "conversation.created");
         await StartConversation(account);
         var original = await receiver.Next();
@@ -96,7 +100,7 @@ public sealed class WebhookTests : IAsyncLifetime
         _clock.Advance(RetryBase * 2);
         await receiver.Next();
 
-        var dead = await WaitForStatus(account, "dead");
+        var dead = await WaitForStatus("dead");
         _clock.Advance(RetryBase * 8);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => receiver.Next(TimeSpan.FromMilliseconds(600)));
         receiver.Answer = 200;
@@ -107,7 +111,7 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         Assert.Equal(500, dead.GetProperty("lastStatusCode").GetInt32());
         Assert.Equal(original.Headers["webhook-id"], replayed.Headers["webhook-id"]);
-        await WaitForStatus(account, "delivered");
+        await WaitForStatus("delivered");
         Assert.Equal((2, 1, 1), (outcomes.Sum("retry"), outcomes.Sum("dead"), outcomes.Sum("delivered")));
     }
 
@@ -191,18 +195,26 @@ public sealed class WebhookTests : IAsyncLifetime
         return [.. (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()];
     }
 
-    /// <summary>The newest delivery once it has the status: the attempt's outcome is stored just after the receiver answers.</summary>
-    private async Task<JsonElement> WaitForStatus(string account, string status)
+    /// <summary>An admin's connection that hears of each delivery of the account as its outcome is stored, as the webhooks page does.</summary>
+    private async Task<LiveClient> WatchDeliveries(string account)
+    {
+        var client = await LiveClient.Connect(_api.Address, (await _api.Admin()).Token);
+        client.Connection.On<JsonElement>("webhookDelivery", delivery => _told.Writer.TryWrite(delivery));
+        await client.Invoke("WatchWebhooks", account);
+        return client;
+    }
+
+    /// <summary>The next delivery the hub tells of with the status.</summary>
+    private async Task<JsonElement> WaitForStatus(string status)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         while (true)
         {
-            var newest = (await Deliveries(account))[0];
-            if (newest.Str("status") == status)
+            var told = await _told.Reader.ReadAsync(timeout.Token);
+            if (told.Str("status") == status)
             {
-                return newest;
+                return told;
             }
-            await Task.Delay(50, timeout.Token);
         }
     }
 

@@ -27,7 +27,7 @@ public static class StaffApi
         return app;
     }
 
-    public sealed record NewStaff(string? Username, string? Password, string? DisplayName, IReadOnlyList<string>? Roles);
+    public sealed record NewStaff(string? Username, string? Password, string? DisplayName, IReadOnlyList<string>? Roles, string? Email);
 
     public sealed record StaffCreated(string UserId, string Username, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> AccountIds);
 
@@ -35,7 +35,7 @@ public static class StaffApi
 
     public sealed record AccountRoles(IReadOnlyList<string>? Roles);
 
-    public sealed record StaffPatch(bool? Disabled, IReadOnlyList<string>? Roles, string? Password, string? AccountId);
+    public sealed record StaffPatch(bool? Disabled, IReadOnlyList<string>? Roles, string? Password, string? AccountId, string? Email);
 
     private static async Task<IReadOnlyList<RosterEntry>> ListRoster(string id, HttpContext http, IGrainFactory grains)
     {
@@ -54,7 +54,7 @@ public static class StaffApi
         await grains.GetGrain<IAccountGrain>(AccountId.Require(id)).GetProfile();
         var username = StaffUsername.Normalize(body.Username);
         var staff = await grains.GetGrain<IStaffGrain>(username)
-            .Register(new StaffRegistration(body.Password ?? "", body.DisplayName ?? "", body.Roles ?? [], [id]));
+            .Register(new StaffRegistration(body.Password ?? "", body.DisplayName ?? "", body.Roles ?? [], [id], body.Email));
         await log.Record(time, SecurityEventKinds.StaffCreated, http.User.RequireCaller(), id, staff.Username, $"roles {string.Join(", ", staff.Roles)}");
         return Results.Created($"/api/staff/{staff.UserId}",
             new StaffCreated(staff.UserId, staff.Username, staff.DisplayName, staff.Roles, staff.AccountIds));
@@ -76,7 +76,7 @@ public static class StaffApi
         await (await Member(userId, grains)).Describe();
 
     private static Task<StaffSummary> ChangeStaff(string userId, StaffPatch body, HttpContext http, IGrainFactory grains) =>
-        Change(userId, new StaffChange(body.Disabled, body.Roles, body.Password, body.AccountId), http, grains);
+        Change(userId, new StaffChange(body.Disabled, body.Roles, body.Password, body.AccountId, body.Email), http, grains);
 
     private static async Task<StaffSummary> Change(string userId, StaffChange change, HttpContext http, IGrainFactory grains)
     {
@@ -106,6 +106,7 @@ public static class StaffApi
             change.Disabled is { } disabled ? (disabled ? "disabled" : "enabled") : null,
             change.Roles is not null ? $"roles {string.Join(", ", after.Roles)}" : null,
             change.Password is not null ? "password reset" : null,
+            change.Email is not null ? "e-mail address changed" : null,
         }.OfType<string>());
         var accounts = before.Grants.Concat(after.Grants).Select(g => (string?)g.AccountId).Distinct().DefaultIfEmpty(null);
         return Task.WhenAll(accounts.Select(a => log.Record(time, kind, http.User.RequireCaller(), a, after.Username, detail)));

@@ -77,6 +77,15 @@ export const api = {
   signInCitizen: (displayName) => request('POST', '/api/auth/citizen', { body: { displayName } }),
   signInStaff: (username, password) => request('POST', '/api/auth/staff', { body: { username, password } }),
   renew: (token) => request('POST', '/api/auth/renew', { token }),
+  webhookEventTypes: () => request('GET', '/api/webhooks/event-types'),
+  webhooks: (token, accountId) => request('GET', `/api/accounts/${encodeURIComponent(accountId)}/webhooks`, { token }),
+  subscribeWebhook: (token, accountId, subscription) =>
+    request('POST', `/api/accounts/${encodeURIComponent(accountId)}/webhooks`, { body: subscription, token }),
+  unsubscribeWebhook: (token, accountId, subscriptionId) =>
+    request('DELETE', `/api/accounts/${encodeURIComponent(accountId)}/webhooks/${encodeURIComponent(subscriptionId)}`, { token }),
+  webhookDeliveries: (token, accountId) => request('GET', `/api/accounts/${encodeURIComponent(accountId)}/webhooks/deliveries`, { token }),
+  replayWebhook: (token, accountId, deliveryId) =>
+    request('POST', `/api/accounts/${encodeURIComponent(accountId)}/webhooks/deliveries/${encodeURIComponent(deliveryId)}/replay`, { token }),
   accounts: () => request('GET', '/api/accounts'),
   createAccount: (token, account) => request('POST', '/api/accounts', { body: account, token }),
   createStaff: (token, accountId, staff) =>

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Hub.Web.Tests;
+namespace Hub.Testing;
 
 /// <summary>
 /// An integrator's endpoint on a loopback port: it keeps every request it receives and answers
