@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using static Microsoft.Playwright.Assertions;
 
 namespace Hub.Browser.Tests;
@@ -75,5 +77,37 @@ public sealed class MatrixPageTests(BrowserFixture browser)
         var outsider = await browser.SignedIn("/matrix.html", press.Username);
         await Expect(outsider.Locator("#error")).ToHaveTextAsync("该账号不是总管理员或单位管理员");
         await Expect(outsider.Locator("#matrixView")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_body_admin_reads_the_notice_an_inspecting_body_circulated_about_its_flagged_accounts()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var (province, city, account, username) = ($"p-{suffix}", $"c-{suffix}", $"a-{suffix}", $"m-{suffix}");
+        var admin = (await browser.Api.Admin()).Token;
+        await Ok(HttpMethod.Post, "/api/bodies", admin, new { id = province, name = "某省人民政府", level = "province" });
+        await Ok(HttpMethod.Post, "/api/bodies", admin, new { id = city, name = "甲市人民政府", level = "city", parentId = province });
+        await Ok(HttpMethod.Post, $"/api/bodies/{city}/accounts", admin, new { id = account, name = "甲市发布", channel = "weibo", handle = "@甲市发布" });
+        await Ok(HttpMethod.Post, $"/api/bodies/{city}/members", admin, new { username, password = HubApi.StaffPassword, displayName = "陈管理员", roles = new[] { "admin" } });
+        // Thresholds of a millisecond flag the new account at once, with no clock to move.
+        await Ok(HttpMethod.Put, $"/api/bodies/{province}/inspection-rules", admin,
+            new { noUpdateWarning = "00:00:00.001", unansweredVeto = "90.00:00:00", inactiveAfter = "00:00:00.002", replyTarget = "01:00:00" });
+        var run = await (await Ok(HttpMethod.Post, $"/api/bodies/{province}/inspections", admin)).Content.ReadFromJsonAsync<JsonElement>();
+        await Ok(HttpMethod.Post, $"/api/bodies/{province}/inspections/{run.GetProperty("runId").GetString()}/notice", admin,
+            new { text = "以下账号长期未更新，请于十日内整改。" });
+
+        var cityAdmin = await browser.SignedIn("/matrix.html", username);
+
+        var notice = cityAdmin.Locator("#noticeList .notice-item");
+        await Expect(notice).ToContainTextAsync("以下账号长期未更新，请于十日内整改。");
+        await Expect(notice).ToContainTextAsync("某省人民政府");
+        await Expect(notice.Locator("li", new() { HasText = account }).Locator("[data-flag=inactive]")).ToHaveTextAsync("长期未更新，建议关停");
+    }
+
+    private async Task<HttpResponseMessage> Ok(HttpMethod method, string path, string token, object? body = null)
+    {
+        var response = await browser.Api.Send(method, path, token, body);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return response;
     }
 }

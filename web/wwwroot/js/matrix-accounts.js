@@ -16,8 +16,8 @@ export function bindMatrixAccounts(matrix, onLoaded) {
   function row(a) {
     return h('tr', { dataset: { id: a.id } },
       h('td', {}, h('span', { className: 'staff-name', text: a.name }), h('code', { text: a.id })),
-      h('td', { text: matrix.bodyName(a.bodyId) }),
-      h('td', {}, h('span', { className: 'chip', text: channelName(a.channel) }), ' ', a.handle),
+      h('td', { dataset: { label: t('matrix.colBody') }, text: matrix.bodyName(a.bodyId) }),
+      h('td', { dataset: { label: t('matrix.colChannel') } }, h('span', { className: 'chip', text: channelName(a.channel) }), ' ', a.handle),
       h('td', {}, h('span', { className: 'row-actions' },
         h('a', { className: 'secondary-button small', href: `/posts.html?account=${encodeURIComponent(a.id)}`, text: t('matrix.postsLink') }),
         h('a', { className: 'ghost-button small', href: `/account.html?id=${encodeURIComponent(a.id)}`, text: t('matrix.publicLink') }))));

@@ -17,16 +17,16 @@ export function bindMatrixStaff(matrix, accounts) {
   const dialog = byId('rolesDialog');
 
   const accountName = (id) => accounts.scopeAccounts().find((a) => a.id === id)?.name ?? id;
-  const roleNames = (prefix, roles) => (roles.length ? roles.map((r) => t(`${prefix}.${r}`)).join('、') : t('matrix.noRoles'));
+  const roleNames = (prefix, roles) => (roles.length ? roles.map((r) => t(`${prefix}.${r}`)).join(t('matrix.listSeparator')) : t('matrix.noRoles'));
 
   function row(m) {
     const grants = (m.grants ?? []).filter((g) => g.roles.length);
     return h('tr', { dataset: { userId: m.userId } },
       h('td', {}, h('span', { className: 'staff-name', text: m.displayName }), h('code', { text: m.username })),
-      h('td', { text: matrix.bodyName(m.bodyId) }),
-      h('td', { text: roleNames('body.role', m.roles) }),
-      h('td', {}, grants.length
-        ? h('ul', { className: 'grant-list' }, grants.map((g) => h('li', { text: `${accountName(g.accountId)}：${roleNames('role', g.roles)}` })))
+      h('td', { dataset: { label: t('matrix.colBody') }, text: matrix.bodyName(m.bodyId) }),
+      h('td', { dataset: { label: t('matrix.colBodyRoles') }, text: roleNames('body.role', m.roles) }),
+      h('td', { dataset: { label: t('matrix.colAccountRoles') } }, grants.length
+        ? h('ul', { className: 'grant-list' }, grants.map((g) => h('li', { text: t('matrix.grant', { account: accountName(g.accountId), roles: roleNames('role', g.roles) }) })))
         : t('matrix.noAccounts')),
       h('td', {}, h('button', {
         type: 'button', className: 'secondary-button small', text: t('matrix.editRoles'),
