@@ -1,4 +1,5 @@
 using Hub.Grains.Governance.Inspection;
+using Hub.Grains.Governance.Posts;
 using Microsoft.Extensions.DependencyInjection;
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
@@ -56,6 +57,10 @@ public sealed partial class ConversationGrain(
         }
         var account = GrainFactory.GetGrain<IAccountGrain>(accountId);
         var profile = await account.GetProfile();
+        if (await GrainFactory.GetGrain<IAccountPostsGrain>(accountId).GetClosure() is not null)
+        {
+            throw RuleViolation.Conflict($"account '{accountId}' was closed and takes no new conversations");
+        }
 
         State.Status = ConversationStatus.Queued;
         State.AccountId = accountId;

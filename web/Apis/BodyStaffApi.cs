@@ -29,6 +29,10 @@ public static class BodyStaffApi
 
     public sealed record MemberRoles(IReadOnlyList<string>? Roles);
 
+    /// <summary>A member of a body's subtree with the name they sign in with and their roles in single accounts.</summary>
+    public sealed record BodyStaff(
+        string UserId, string BodyId, IReadOnlyList<string> Roles, string Username, string DisplayName, bool Disabled, IReadOnlyList<AccountGrant> Grants);
+
     /// <summary>The caller's body and roles over it; null when they belong to none.</summary>
     public sealed record Mine(BodyMember? Membership);
 
@@ -37,8 +41,13 @@ public static class BodyStaffApi
     private static async Task<Mine> GetMine(HttpContext http, IGrainFactory grains) =>
         new(await Tree(grains).GetMembership(http.User.RequireCaller().UserId));
 
-    private static Task<IReadOnlyList<BodyMember>> ListMembers(string id, HttpContext http, IGrainFactory grains) =>
-        Tree(grains).GetMembers(http.User.RequireCaller(), BodyId.Require(id));
+    private static async Task<IReadOnlyList<BodyStaff>> ListMembers(string id, HttpContext http, IGrainFactory grains)
+    {
+        var members = await Tree(grains).GetMembers(http.User.RequireCaller(), BodyId.Require(id));
+        var directory = grains.GetGrain<IStaffDirectoryGrain>(0);
+        var staff = await Task.WhenAll(members.Select(async m => await grains.GetGrain<IStaffGrain>(await directory.UsernameOf(m.UserId)).Describe()));
+        return [.. members.Zip(staff, (m, s) => new BodyStaff(m.UserId, m.BodyId, m.Roles, s.Username, s.DisplayName, s.Disabled, s.Grants))];
+    }
 
     /// <summary>The member starts with no account roles; the caller is checked before anyone is created.</summary>
     private static async Task<IResult> AddMember(string id, NewMember body, HttpContext http, IGrainFactory grains, ISecurityLog log, TimeProvider time)

@@ -133,6 +133,8 @@ public sealed partial class AccountPostsGrain(
         return new PostQueue(State.ReviewersRequired, [.. State.Posts]);
     }
 
+    Task<AccountClosure?> IAccountPostsGrain.GetClosure() => Task.FromResult(State.Closure);
+
     Task<AccountPosts> IAccountPostsGrain.GetPublic() =>
         Task.FromResult(new AccountPosts(AccountId,
             [.. State.Posts.Where(p => p.IsPublic).OrderByDescending(p => p.PublishedAt).Select(p => p.ToPublic())], State.Closure));

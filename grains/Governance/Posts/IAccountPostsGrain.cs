@@ -40,6 +40,10 @@ public interface IAccountPostsGrain : IGrainWithStringKey
     [ReadOnly]
     Task<PostQueue> GetQueue(Caller staff);
 
+    /// <summary>The notice the account was closed with, or null while it is open.</summary>
+    [ReadOnly]
+    Task<AccountClosure?> GetClosure();
+
     /// <summary>The public page: published and withdrawn posts, newest first, and a closure notice.</summary>
     [ReadOnly]
     Task<AccountPosts> GetPublic();

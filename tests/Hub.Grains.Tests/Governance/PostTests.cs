@@ -1,4 +1,5 @@
 using Hub.Grains.Common;
+using Hub.Grains.Conversations;
 using Hub.Grains.Governance.Bodies;
 using Hub.Grains.Governance.Posts;
 using Hub.Grains.Push;
@@ -143,6 +144,21 @@ public sealed class PostTests(ClusterFixture fixture)
         Assert.Equal(closure, (await posts.GetPublic()).Closure);
         await Rules.Refused(HubErrorCode.Conflict, () => posts.Publish(author, draft.PostId, null));
         await Rules.Refused(HubErrorCode.Conflict, () => posts.Draft(author, Policy()));
+    }
+
+    [Fact]
+    public async Task A_closed_account_refuses_new_conversations_and_stores_none()
+    {
+        var matrix = await new Matrix(fixture).Build();
+        var account = await matrix.Account(matrix.County);
+        var open = await fixture.Grains.GetGrain<IConversationGrain>(GeneratedId.New()).Start(Scenario.Citizen(), account, "开放时的咨询");
+        Assert.Equal(account, open.AccountId);
+
+        await Posts(account).Close(await matrix.Member(matrix.City, Roles.Admin), "该账号已关停，请通过市政务服务热线咨询。");
+
+        var refused = fixture.Grains.GetGrain<IConversationGrain>(GeneratedId.New());
+        await Rules.Refused(HubErrorCode.Conflict, () => refused.Start(Scenario.Citizen(), account, "关停后的咨询"));
+        await Rules.Refused(HubErrorCode.NotFound, () => refused.Describe(Scenario.Citizen()));
     }
 
     private static async Task<Post> Release(IAccountPostsGrain posts, Caller author, Caller reviewer, PostDraft draft)

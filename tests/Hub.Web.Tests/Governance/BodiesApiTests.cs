@@ -29,7 +29,10 @@ public sealed class BodiesApiTests(HubFixture hub)
         Assert.Equal((account, county, "weibo"), (entry.Str("id"), entry.Str("bodyId"), entry.Str("channel")));
         Assert.Equal("某县人民政府", (await BodiesClient.Ok(await Api.Send(HttpMethod.Get, $"/api/accounts/{account}"))).Str("department"));
         var members = await BodiesClient.Ok(await Api.Send(HttpMethod.Get, $"/api/bodies/{county}/members", cityAdmin.Token));
-        Assert.Equal([officer.UserId], members.EnumerateArray().Select(m => m.Str("userId")));
+        var member = Assert.Single(members.EnumerateArray());
+        Assert.Equal((officer.UserId, officer.Username, "某单位管理员"), (member.Str("userId"), member.Str("username"), member.Str("displayName")));
+        var grant = Assert.Single(member.GetProperty("grants").EnumerateArray());
+        Assert.Equal((account, "press"), (grant.Str("accountId"), Assert.Single(grant.GetProperty("roles").EnumerateArray()).GetString()));
         Assert.Equal(HttpStatusCode.Unauthorized, (await Api.Send(HttpMethod.Get, "/api/bodies/mine", officer.Token)).StatusCode);
         Assert.Equal([account], (await Api.SignIn(officer.Username, HubApi.StaffPassword)).AccountIds);
 

@@ -51,6 +51,7 @@ export function bindStaffSignIn({ refusal, onSignedIn }) {
           userId: result.userId,
           roles: result.roles ?? [],
           accountIds: result.accountIds ?? [],
+          grants: result.grants ?? [],
           displayName: result.displayName || username,
           username,
         });
