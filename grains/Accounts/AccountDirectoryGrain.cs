@@ -39,6 +39,17 @@ public sealed class AccountDirectoryGrain(
 
     Task<IReadOnlyList<AccountProfile>> IAccountDirectoryGrain.List() =>
         Task.FromResult<IReadOnlyList<AccountProfile>>([.. state.State.Accounts]);
+
+    async Task IAccountDirectoryGrain.MarkClosed(string id, DateTimeOffset at)
+    {
+        var index = state.State.Accounts.FindIndex(a => a.Id == id);
+        if (index < 0 || state.State.Accounts[index].ClosedAt is not null)
+        {
+            return;
+        }
+        state.State.Accounts[index] = state.State.Accounts[index] with { ClosedAt = at };
+        await state.WriteOrReload(this);
+    }
 }
 
 [GenerateSerializer, Alias("hub.account-directory-state")]

@@ -9,4 +9,7 @@ public interface IAccountDirectoryGrain : IGrainWithIntegerKey
     Task<AccountProfile> Register(string id, string name, string department, Caller? by = null);
 
     Task<IReadOnlyList<AccountProfile>> List();
+
+    /// <summary>Lists the account as closed, so citizens are no longer offered it.</summary>
+    Task MarkClosed(string id, DateTimeOffset at);
 }

@@ -119,6 +119,7 @@ public sealed partial class AccountPostsGrain(
         await RequireAccount();
         State.Closure = new AccountClosure(time.GetUtcNow(), notice);
         await Save(admin, PostEventKinds.AccountClosed, AccountId, notice);
+        await GrainFactory.GetGrain<IAccountDirectoryGrain>(0).MarkClosed(AccountId, State.Closure.ClosedAt);
         await push.ToGroups([PushGroups.AccountFollowers(AccountId)], ClientEvents.AccountClosed, State.Closure);
         return State.Closure;
     }

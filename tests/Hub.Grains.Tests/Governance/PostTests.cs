@@ -1,3 +1,4 @@
+using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Conversations;
 using Hub.Grains.Governance.Bodies;
@@ -159,6 +160,22 @@ public sealed class PostTests(ClusterFixture fixture)
         var refused = fixture.Grains.GetGrain<IConversationGrain>(GeneratedId.New());
         await Rules.Refused(HubErrorCode.Conflict, () => refused.Start(Scenario.Citizen(), account, "关停后的咨询"));
         await Rules.Refused(HubErrorCode.NotFound, () => refused.Describe(Scenario.Citizen()));
+    }
+
+    [Fact]
+    public async Task A_closed_account_is_listed_as_closed_so_citizens_are_no_longer_offered_it()
+    {
+        var matrix = await new Matrix(fixture).Build();
+        var directory = fixture.Grains.GetGrain<IAccountDirectoryGrain>(0);
+        var account = $"t-{Guid.NewGuid():N}";
+        await directory.Register(account, "丙县农业农村局", "农业农村局");
+        await matrix.Tree.PlaceAccount(Matrix.GlobalAdmin, new AccountPlacement(account, matrix.County, AccountChannel.Weibo, "丙县农业"));
+        Assert.Null((await directory.List()).Single(a => a.Id == account).ClosedAt);
+
+        await Posts(account).Close(await matrix.Member(matrix.City, Roles.Admin), "该账号已关停。");
+
+        var listed = (await directory.List()).Single(a => a.Id == account);
+        Assert.Equal((await Posts(account).GetClosure())!.ClosedAt, listed.ClosedAt);
     }
 
     private static async Task<Post> Release(IAccountPostsGrain posts, Caller author, Caller reviewer, PostDraft draft)

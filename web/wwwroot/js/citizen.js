@@ -48,16 +48,18 @@ async function loadAccounts() {
 function renderAccountOptions() {
   const select = byId('account');
   const chosen = select.value || embeddedAccount;
-  const options = [h('option', { value: '', text: t(accounts.length || !accountsLoaded ? 'citizen.accountPlaceholder' : 'citizen.noAccounts') })];
-  for (const account of accounts) {
+  // A closed account takes no new conversations, so it is not offered.
+  const open = accounts.filter((a) => !a.closedAt);
+  const options = [h('option', { value: '', text: t(open.length || !accountsLoaded ? 'citizen.accountPlaceholder' : 'citizen.noAccounts') })];
+  for (const account of open) {
     const label = account.department ? `${account.name} — ${account.department}` : account.name;
     options.push(h('option', { value: account.id, text: label }));
   }
   select.replaceChildren(...options);
-  if (accounts.some((a) => a.id === chosen)) select.value = chosen;
-  else if (accounts.length === 1) select.value = accounts[0].id;
+  if (open.some((a) => a.id === chosen)) select.value = chosen;
+  else if (open.length === 1) select.value = open[0].id;
   // With no account to ask there is nothing to start: the form says so instead of offering "start".
-  const none = accountsLoaded && accounts.length === 0;
+  const none = accountsLoaded && open.length === 0;
   select.disabled = none;
   byId('subject').disabled = none;
   byId('start').hidden = none;
