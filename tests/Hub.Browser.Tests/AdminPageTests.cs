@@ -26,8 +26,13 @@ public sealed class AdminPageTests(BrowserFixture browser)
         await admin.FillAsync("#staffPassword", HubApi.StaffPassword);
         await admin.FillAsync("#staffDisplayName", "孙坐席");
         await admin.Locator("input[name=role][value=agent]").CheckAsync();
+        await admin.FillAsync("#staffEmail", "sun@localhost");
+        await admin.ClickAsync("#createStaff");
+        await Expect(admin.Locator("#staffEmail-error")).ToContainTextAsync("有效的邮箱地址");
+        await admin.FillAsync("#staffEmail", "sun@jtj.example.gov.cn");
         await admin.ClickAsync("#createStaff");
         await Expect(admin.Locator("#notice")).ToContainTextAsync(username);
+        await Expect(admin.Locator("#staffEmail")).ToHaveValueAsync("");
 
         var agent = await browser.Api.SignIn(username, HubApi.StaffPassword);
         Assert.Equal(["agent"], agent.Roles);

@@ -129,6 +129,7 @@ byId('staffForm').addEventListener('submit', (event) => {
     username: byId('staffUsername').value.trim(),
     password: byId('staffPassword').value,
     displayName: byId('staffDisplayName').value.trim(),
+    email: byId('staffEmail').value.trim(),
     roles,
   };
   busy(byId('createStaff'), async () => {
@@ -136,15 +137,18 @@ byId('staffForm').addEventListener('submit', (event) => {
     try {
       const result = await api.createStaff(auth.token, accountId, staff);
       showNotice('admin.staffCreated', { username: staff.username, userId: result?.userId ?? '' });
-      for (const id of ['staffUsername', 'staffPassword', 'staffDisplayName']) byId(id).value = '';
+      for (const id of ['staffUsername', 'staffPassword', 'staffDisplayName', 'staffEmail']) byId(id).value = '';
       byId('staffUsername').focus();
       staffAdmin.load();
       securityLog.load();
     } catch (err) {
-      handleFailure(err);
+      if (err instanceof ApiError && err.status === 400 && /email/.test(err.detail ?? '')) showFieldError(byId('staffEmail'), 'admin.staffEmailInvalid');
+      else handleFailure(err);
     }
   });
 });
+
+byId('staffEmail').addEventListener('input', () => clearFieldError(byId('staffEmail')));
 
 byId('signOut').addEventListener('click', () => {
   saved.clear();
