@@ -44,7 +44,8 @@ export function session(scope) {
   };
 }
 
-async function request(method, path, { body, token } = {}) {
+/** One REST call: the JSON answer, or an ApiError with the problem's title and detail. */
+export async function request(method, path, { body, token } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
