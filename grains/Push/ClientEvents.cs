@@ -71,6 +71,9 @@ public static class ClientEvents
     [ClientEvent(typeof(Governance.Posts.AccountClosure), "A body admin closed the account, with a notice for the public, to the account's followers.")]
     public const string AccountClosed = "accountClosed";
 
+    [ClientEvent(typeof(Governance.Inspection.InspectionCompleted), "A body's inspection run was taken, by hand or on schedule, to the readers following its inspections.")]
+    public const string InspectionCompleted = "inspectionCompleted";
+
     [ClientEvent(typeof(Channels.ChannelReplyHeld), "A reply to a citizen on an outside channel waits because the channel's reply window has shut, to the agent who wrote it.")]
     public const string ChannelReplyHeld = "channelReplyHeld";
 

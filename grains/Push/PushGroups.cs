@@ -20,4 +20,7 @@ public static class PushGroups
 
     /// <summary>Every connection following an account's posts.</summary>
     public static string AccountFollowers(string accountId) => $"account:{accountId}";
+
+    /// <summary>Every connection of a reader of a body following its inspections.</summary>
+    public static string InspectorsOf(string bodyId) => $"inspection:{bodyId}";
 }

@@ -9,7 +9,7 @@ public sealed class AccessibilityScanTests(BrowserFixture browser)
     public static TheoryData<string, string> Pages()
     {
         var data = new TheoryData<string, string>();
-        foreach (var path in new[] { "/", "/citizen.html", "/citizen.html?embed=1&account=nobody", "/agent.html", "/desk.html", "/admin.html", "/webhooks.html", "/press.html", "/moderate.html", "/qa.html", "/event.html", "/board.html", "/join.html" })
+        foreach (var path in new[] { "/", "/citizen.html", "/citizen.html?embed=1&account=nobody", "/agent.html", "/desk.html", "/admin.html", "/webhooks.html", "/press.html", "/moderate.html", "/qa.html", "/event.html", "/board.html", "/join.html", "/inspect.html" })
         {
             data.Add(path, "zh");
             data.Add(path, "en");

@@ -24,6 +24,10 @@ public static class InspectionApi
         inspection.MapGet("/inspections", Trend);
         inspection.MapGet("/inspections/{runId}", GetRun);
         inspection.MapGet("/inspections/{runId}/csv", ExportCsv);
+        inspection.MapGet("/inspections/{runId}/accounts/{accountId}", DrillDown);
+        inspection.MapGet("/inspection-schedule", Scheduled);
+        inspection.MapPost("/inspection-schedule", Schedule);
+        inspection.MapDelete("/inspection-schedule/{scheduleId}", CancelScheduled);
         inspection.MapPost("/inspections/{runId}/notice", Circulate);
         inspection.MapGet("/notices", Notices);
         app.MapGet("/api/accounts/{id}/indicators", Indicators).WithTags("Inspection").RequireAuthorization();
@@ -31,6 +35,8 @@ public static class InspectionApi
     }
 
     public sealed record NoticeText(string? Text);
+
+    public sealed record ScheduleRequest(DateTimeOffset? At);
 
     public sealed record Circulated(IReadOnlyList<string> BodyIds);
 
@@ -59,6 +65,25 @@ public static class InspectionApi
         var run = await Inspection(id, grains).GetRun(http.User.RequireCaller(), runId);
         return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(InspectionCsv.Write(run))).ToArray(),
             "text/csv; charset=utf-8", $"inspection-{id}-{run.RunId}.csv");
+    }
+
+    private static Task<AccountDrillDown> DrillDown(string id, string runId, string accountId, HttpContext http, IGrainFactory grains) =>
+        Inspection(id, grains).DrillDown(http.User.RequireCaller(), runId, AccountId.Require(accountId));
+
+    private static Task<IReadOnlyList<ScheduledInspectionView>> Scheduled(string id, HttpContext http, IGrainFactory grains) =>
+        Inspection(id, grains).GetScheduled(http.User.RequireCaller());
+
+    private static async Task<IResult> Schedule(string id, ScheduleRequest body, HttpContext http, IGrainFactory grains)
+    {
+        var at = body.At ?? throw RuleViolation.BadRequest("at is required");
+        var scheduled = await Inspection(id, grains).Schedule(http.User.RequireCaller(), at);
+        return Results.Created($"/api/bodies/{id}/inspection-schedule/{scheduled.ScheduleId}", scheduled);
+    }
+
+    private static async Task<IResult> CancelScheduled(string id, string scheduleId, HttpContext http, IGrainFactory grains)
+    {
+        await Inspection(id, grains).CancelScheduled(http.User.RequireCaller(), scheduleId);
+        return Results.NoContent();
     }
 
     private static async Task<Circulated> Circulate(string id, string runId, NoticeText body, HttpContext http, IGrainFactory grains) =>

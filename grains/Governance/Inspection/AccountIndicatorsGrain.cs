@@ -119,6 +119,11 @@ public sealed class AccountIndicatorsGrain(
             InspectionScore.Of(flags, replyRate, satisfaction, State.ClockBreaches + State.ServiceLevelBreaches));
     }
 
+    Task<IReadOnlyList<UnansweredWait>> IAccountIndicatorsGrain.GetLongestWaits(int count) =>
+        Task.FromResult<IReadOnlyList<UnansweredWait>>([.. State.WaitingSince
+            .OrderBy(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).Take(count)
+            .Select(w => new UnansweredWait(w.Key, w.Value))]);
+
     private static double? Median(List<double> values)
     {
         if (values.Count == 0)

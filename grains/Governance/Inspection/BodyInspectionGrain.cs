@@ -1,16 +1,18 @@
 using Hub.Grains.Common;
 using Hub.Grains.Governance.Bodies;
 using Hub.Grains.Hosting;
+using Hub.Grains.Push;
 using Hub.Grains.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Hub.Grains.Governance.Inspection;
 
-public sealed class BodyInspectionGrain(
+public sealed partial class BodyInspectionGrain(
     [PersistentState("body-inspection", StorageNames.Grains)] IPersistentState<BodyInspectionState> state,
     IOptions<InspectionOptions> defaults,
-    [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IBodyInspectionGrain
+    IClientPush push,
+    [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IBodyInspectionGrain, IRemindable
 {
     /// <summary>Runs kept for the trend; the oldest go first.</summary>
     public const int KeptRuns = 100;
@@ -40,21 +42,31 @@ public sealed class BodyInspectionGrain(
     async Task<InspectionRun> IBodyInspectionGrain.Run(Caller inspector)
     {
         await Tree.RequireReader(inspector, BodyId);
+        return await Take(null);
+    }
+
+    /// <summary>
+    /// Snapshots and ranks every account of the subtree now, keeps the run, tells the inspectors
+    /// following the body, and raises <c>inspection.flagged</c> for each flagged account.
+    /// </summary>
+    private async Task<InspectionRun> Take(string? scheduleId)
+    {
         var placements = await Tree.GetAccounts(BodyId);
         var rules = Rules;
         var measured = await Task.WhenAll(placements.Select(p => GrainFactory.GetGrain<IAccountIndicatorsGrain>(p.AccountId).Measure(rules)));
         var ranked = placements.Zip(measured)
             .OrderByDescending(m => m.Second.Score).ThenBy(m => m.First.AccountId, StringComparer.Ordinal)
             .Select((m, i) => new InspectedAccount(i + 1, m.First.BodyId, m.Second));
-        var run = new InspectionRun($"r{State.RunsTaken + 1}", BodyId, time.GetUtcNow(), rules, [.. ranked]);
+        var run = new InspectionRun($"r{State.RunsTaken + 1}", BodyId, time.GetUtcNow(), rules, [.. ranked], scheduleId);
         State.RunsTaken++;
         State.Runs.Add(run);
         State.Runs.RemoveRange(0, Math.Max(0, State.Runs.Count - KeptRuns));
         await state.WriteOrReload(this);
+        await push.ToGroups([PushGroups.InspectorsOf(BodyId)], ClientEvents.InspectionCompleted, new InspectionCompleted(BodyId, run.Summarize(), scheduleId));
         foreach (var flagged in run.Accounts.Where(a => a.Indicators.Flags.Count > 0))
         {
             await GrainFactory.RaiseWebhook(flagged.Indicators.AccountId, WebhookEventTypes.InspectionFlagged,
-                new { run.RunId, run.BodyId, run.At, flagged.Rank, flagged.Indicators.Flags });
+                new { run.RunId, run.BodyId, run.At, flagged.Indicators.AccountId, flagged.Rank, flagged.Indicators.Score, flagged.Indicators.Flags });
         }
         return run;
     }

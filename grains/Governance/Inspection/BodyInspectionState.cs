@@ -12,4 +12,9 @@ public sealed class BodyInspectionState
     [Id(2)] public List<InspectionNotice> Notices { get; set; } = [];
 
     [Id(3)] public int RunsTaken { get; set; }
+
+    /// <summary>Runs asked for at a later time, the soonest first.</summary>
+    [Id(4)] public List<ScheduledInspection> Scheduled { get; set; } = [];
+
+    [Id(5)] public int RunsScheduled { get; set; }
 }

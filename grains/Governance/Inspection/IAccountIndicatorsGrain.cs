@@ -14,6 +14,10 @@ public interface IAccountIndicatorsGrain : IGrainWithStringKey
     /// <summary>The indicators now, flagged by the given rules.</summary>
     [ReadOnly]
     Task<AccountIndicators> Measure(InspectionRules rules);
+
+    /// <summary>The conversations waiting longest for a reply, the longest first, at most <paramref name="count"/>.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<UnansweredWait>> GetLongestWaits(int count);
 }
 
 public static class IndicatorReports

@@ -18,12 +18,25 @@ public interface IBodyInspectionGrain : IGrainWithStringKey
     /// <summary>Takes a snapshot of every account of the subtree now and keeps it.</summary>
     Task<InspectionRun> Run(Caller inspector);
 
+    /// <summary>Asks for a run at a later time (bad_request in the past); it is taken then in the inspector's name.</summary>
+    Task<ScheduledInspectionView> Schedule(Caller inspector, DateTimeOffset at);
+
+    /// <summary>The runs asked for and not yet taken, the soonest first.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<ScheduledInspectionView>> GetScheduled(Caller inspector);
+
+    Task CancelScheduled(Caller inspector, string scheduleId);
+
     /// <summary>Every run kept, oldest first: the trend.</summary>
     [ReadOnly]
     Task<IReadOnlyList<RunSummary>> GetRuns(Caller inspector);
 
     [ReadOnly]
     Task<InspectionRun> GetRun(Caller inspector, string runId);
+
+    /// <summary>One account of a run with its trend over the kept runs, its longest-waiting conversations and latest posts.</summary>
+    [ReadOnly]
+    Task<AccountDrillDown> DrillDown(Caller inspector, string runId, string accountId);
 
     /// <summary>Circulates a notice (通报) of a run to the body of every flagged account; answers the bodies told.</summary>
     Task<IReadOnlyList<string>> Circulate(Caller inspector, string runId, string text);

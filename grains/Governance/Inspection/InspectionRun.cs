@@ -7,7 +7,8 @@ public sealed record InspectionRun(
     [property: Id(1)] string BodyId,
     [property: Id(2)] DateTimeOffset At,
     [property: Id(3)] InspectionRules Rules,
-    [property: Id(4)] IReadOnlyList<InspectedAccount> Accounts)
+    [property: Id(4)] IReadOnlyList<InspectedAccount> Accounts,
+    [property: Id(5)] string? ScheduleId = null)
 {
     public RunSummary Summarize() =>
         new(RunId, At, Accounts.Count, Accounts.Count(a => a.Indicators.Flags.Count > 0),

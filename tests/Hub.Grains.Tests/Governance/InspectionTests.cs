@@ -1,6 +1,7 @@
 using Hub.Grains.Common;
 using Hub.Grains.Governance.Inspection;
 using Hub.Grains.Governance.Posts;
+using Hub.Grains.Push;
 
 namespace Hub.Grains.Tests.Governance;
 
@@ -116,6 +117,80 @@ public sealed class InspectionTests(ClusterFixture fixture)
         }
         Assert.Empty(await inspection.GetRuns(await matrix.Member(matrix.Province, Roles.Inspector)));
         Assert.Equal("r1", (await inspection.Run(await matrix.Member(matrix.City, Roles.Admin))).RunId);
+    }
+
+    [Fact]
+    public async Task A_run_scheduled_for_later_is_taken_when_its_time_comes_and_one_in_the_past_is_refused()
+    {
+        var matrix = await new Matrix(fixture).Build();
+        var account = await matrix.Account(matrix.County);
+        var inspector = await matrix.Member(matrix.City, Roles.Inspector);
+        var inspection = fixture.Grains.GetGrain<IBodyInspectionGrain>(matrix.City);
+
+        await Rules.Refused(HubErrorCode.BadRequest, () => inspection.Schedule(inspector, Time.GetUtcNow().AddMinutes(-1)));
+        var below = await matrix.Member(matrix.County, Roles.Inspector);
+        await Rules.Refused(HubErrorCode.Forbidden, () => inspection.Schedule(below, Time.GetUtcNow().AddHours(1)));
+        Assert.Empty(await inspection.GetScheduled(inspector));
+        var at = Time.GetUtcNow().AddHours(3);
+        var scheduled = await inspection.Schedule(inspector, at);
+        var leaver = await matrix.Member(matrix.City, Roles.Inspector);
+        await inspection.Schedule(leaver, at.AddMinutes(30));
+        await matrix.Tree.SetMember(Matrix.GlobalAdmin, leaver.UserId, matrix.City, []);
+        Assert.Equal([(scheduled.ScheduleId, at, inspector.UserId)], (await inspection.GetScheduled(inspector)).Take(1).Select(s => (s.ScheduleId, s.At, s.RequestedById)));
+
+        await Tick(inspection, TimeSpan.FromHours(2));
+        Assert.Empty(await inspection.GetRuns(inspector));
+        await Tick(inspection, TimeSpan.FromHours(1));
+
+        var run = Assert.Single(await inspection.GetRuns(inspector));
+        Assert.Equal(at, run.At);
+        var taken = await inspection.GetRun(inspector, run.RunId);
+        Assert.Equal((scheduled.ScheduleId, account), (taken.ScheduleId, taken.Accounts.Single().Indicators.AccountId));
+        var told = await ClusterFixture.Push.Next<InspectionCompleted>(PushGroups.InspectorsOf(matrix.City), ClientEvents.InspectionCompleted, c => c.Run.RunId == run.RunId);
+        Assert.Equal(scheduled.ScheduleId, told.ScheduleId);
+
+        await Tick(inspection, TimeSpan.FromHours(1));
+        Assert.Single(await inspection.GetRuns(inspector));
+        Assert.Empty(await inspection.GetScheduled(inspector));
+    }
+
+    [Fact]
+    public async Task An_accounts_drill_down_shows_its_trend_its_longest_waits_with_their_latest_messages_and_its_latest_posts()
+    {
+        var scenario = new Scenario(fixture);
+        var matrix = await new Matrix(fixture).Build();
+        var account = await matrix.Account(matrix.County);
+        var inspector = await matrix.Member(matrix.Province, Roles.Inspector);
+        var inspection = fixture.Grains.GetGrain<IBodyInspectionGrain>(matrix.City);
+        await Release(account, Scenario.Staff(account, Roles.Press), Scenario.Staff(account, Roles.Press), new PostDraft(PostKind.Notice, "停水通知", "……"));
+        var (first, second) = (Scenario.Citizen(), Scenario.Citizen());
+        var (older, _) = await scenario.Start(account, first, "低保申请");
+        await older.Send(first, "m1", "我的申请到哪一步了？");
+        await older.Send(first, "m2", "已经等了很久。");
+        ClusterFixture.Time.Advance(TimeSpan.FromDays(20));
+        var (newer, _) = await scenario.Start(account, second, "路灯报修");
+        await newer.Send(second, "m1", "路灯坏了。");
+        var earlier = await inspection.Run(inspector);
+        var latest = await inspection.Run(inspector);
+
+        var drill = await inspection.DrillDown(inspector, latest.RunId, account);
+
+        Assert.Equal((latest.RunId, account), (drill.RunId, drill.Account.Indicators.AccountId));
+        Assert.Equal([InspectionFlags.NoUpdate], drill.Account.Indicators.Flags);
+        Assert.Equal([earlier.RunId, latest.RunId], drill.Trend.Select(p => p.RunId));
+        Assert.Equal(["低保申请", "路灯报修"], drill.Waiting.Select(w => w.Subject));
+        Assert.Equal(["我的申请到哪一步了？", "已经等了很久。"], drill.Waiting[0].LatestMessages.Select(m => m.Text));
+        Assert.Equal("停水通知", Assert.Single(drill.RecentPosts).Title);
+        var (elsewhere, outsider) = (await matrix.Account(matrix.OtherCity), await matrix.Member(matrix.OtherCity, Roles.Inspector));
+        await Rules.Refused(HubErrorCode.NotFound, () => inspection.DrillDown(inspector, latest.RunId, elsewhere));
+        await Rules.Refused(HubErrorCode.Forbidden, () => inspection.DrillDown(outsider, latest.RunId, account));
+    }
+
+    private static Task Tick(IBodyInspectionGrain inspection, TimeSpan by)
+    {
+        ClusterFixture.Time.Advance(by);
+        return inspection.AsReference<IRemindable>().ReceiveReminder(BodyInspectionGrain.ScheduleReminder,
+            new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
     }
 
     private async Task Release(string account, Caller author, Caller reviewer, PostDraft draft)

@@ -44,6 +44,7 @@ export function session(scope) {
   };
 }
 
+/** One REST call: the JSON answer, or an ApiError with the problem's title and detail. */
 export async function request(method, path, { body, token } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hub.Browser.Tests;
+
+/// <summary>
+/// A province's inspector on the inspector page: a run taken from the page and one taken elsewhere
+/// both arrive live, the charts draw, the table flags the quiet account, its drill-down opens, and
+/// the CSV export downloads, and the filled page passes an axe scan.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class InspectorPageTests(BrowserFixture browser)
+{
+    private HubApi Api => browser.Api;
+
+    [Fact]
+    public async Task An_inspector_sees_runs_live_with_charts_a_flagged_account_its_drill_down_and_exports_the_csv()
+    {
+        var admin = (await Api.Admin()).Token;
+        var province = await Create(admin, "/api/bodies", "p", id => new { id, name = "某省人民政府办公厅", level = "province", parentId = (string?)null });
+        var city = await Create(admin, "/api/bodies", "c", id => new { id, name = "甲市人民政府", level = "city", parentId = province });
+        var quiet = await Create(admin, $"/api/bodies/{city}/accounts", "a", id => new { id, name = "甲市发布", channel = "wechat", handle = "gh_quiet" });
+        var inspector = $"i-{Guid.NewGuid():N}"[..16];
+        await Ok(await Api.Send(HttpMethod.Post, $"/api/bodies/{province}/members", admin,
+            new { username = inspector, password = HubApi.StaffPassword, displayName = "省督查员", roles = new[] { "inspector" } }));
+        var token = (await Api.SignIn(inspector, HubApi.StaffPassword)).Token;
+        await Ok(await Api.Send(HttpMethod.Put, $"/api/bodies/{province}/inspection-rules", token,
+            new { noUpdateWarning = "00:00:00.001", unansweredVeto = "90.00:00:00", inactiveAfter = "180.00:00:00", replyTarget = "1.00:00:00" }));
+
+        var page = await browser.SignedIn("/inspect.html", inspector);
+        await Expect(page.Locator("#noRuns")).ToBeVisibleAsync();
+        await page.ClickAsync("#runNow");
+
+        var row = page.Locator($"#accountRows tr[data-account='{quiet}']");
+        await Expect(row).ToContainTextAsync("两周未更新");
+        await Expect(page.Locator("#sumFlagged")).ToHaveTextAsync("1");
+        Assert.True(await Drawn(page, "#rankingChart"), "the ranking chart drew nothing");
+        Assert.True(await Drawn(page, "#trendChart"), "the trend chart drew nothing");
+
+        await Ok(await Api.Send(HttpMethod.Post, $"/api/bodies/{province}/inspections", token));
+        await Expect(page.Locator("#run option")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#reportMeta")).ToContainTextAsync("r2");
+
+        await row.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(page.Locator("#drillHeading")).ToContainTextAsync(quiet);
+        Assert.True(await Drawn(page, "#accountTrendChart"), "the account's trend chart drew nothing");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#exportCsv"));
+        Assert.Equal($"inspection-{province}-r2.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains($"1,{quiet},{city},70,no-update,", csv);
+
+        await BrowserFixture.LoadTool(page, "axe.min.js");
+        var violations = await page.EvaluateAsync<JsonElement>("""
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+              .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+            """);
+        Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
+    }
+
+    /// <summary>Whether the chart's canvas holds any painted pixel.</summary>
+    private static Task<bool> Drawn(IPage page, string chart) =>
+        page.Locator($"{chart} canvas").First.EvaluateAsync<bool>("""
+            (canvas) => canvas.width > 0 && canvas.height > 0 &&
+              canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.some((value, i) => i % 4 === 3 && value > 0)
+            """);
+
+    private async Task<string> Create(string token, string path, string prefix, Func<string, object> body)
+    {
+        var id = $"{prefix}-{Guid.NewGuid():N}"[..20];
+        await Ok(await Api.Send(HttpMethod.Post, path, token, body(id)));
+        return id;
+    }
+
+    private static async Task Ok(HttpResponseMessage response) =>
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+}

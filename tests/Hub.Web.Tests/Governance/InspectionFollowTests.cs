@@ -1,0 +1,60 @@
+using System.Net;
+
+namespace Hub.Web.Tests.Governance;
+
+/// <summary>
+/// What the inspector page rests on: following a body's runs live, opening an account of a run,
+/// and asking for a run at a later time, all through the real node.
+/// </summary>
+[Collection(HubCollection.Name)]
+public sealed class InspectionFollowTests(HubFixture hub)
+{
+    private HubApi Api => hub.Api;
+
+    [Fact]
+    public async Task A_following_inspector_hears_of_each_run_and_opens_an_account_of_it()
+    {
+        var bodies = new BodiesClient(Api);
+        var admin = (await Api.Admin()).Token;
+        var province = await bodies.Body(admin, "province", null);
+        var city = await bodies.Body(admin, "city", province);
+        var account = await bodies.Account(admin, city);
+        var inspector = await bodies.Member(admin, province, "inspector");
+        var cityInspector = await bodies.Member(admin, city, "inspector");
+        await using var live = await LiveClient.Connect(Api.Address, inspector.Token);
+        await using var below = await LiveClient.Connect(Api.Address, cityInspector.Token);
+        Assert.Empty((await live.Invoke<System.Text.Json.JsonElement>("FollowInspection", province)).EnumerateArray());
+        Assert.Contains("forbidden:", (await Assert.ThrowsAnyAsync<Exception>(() => below.Invoke("FollowInspection", province))).Message);
+
+        var run = await BodiesClient.Ok(await Api.Send(HttpMethod.Post, $"/api/bodies/{province}/inspections", inspector.Token));
+
+        var told = await live.Next("inspectionCompleted", e => e.Str("bodyId") == province);
+        Assert.Equal((run.Str("runId"), 1), (told.GetProperty("run").Str("runId"), told.GetProperty("run").GetProperty("accounts").GetInt32()));
+        var drill = await BodiesClient.Ok(await Api.Send(HttpMethod.Get, $"/api/bodies/{province}/inspections/{run.Str("runId")}/accounts/{account}", inspector.Token));
+        Assert.Equal(account, drill.GetProperty("account").GetProperty("indicators").Str("accountId"));
+        Assert.Single(drill.GetProperty("trend").EnumerateArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await Api.Send(HttpMethod.Get, $"/api/bodies/{province}/inspections/{run.Str("runId")}/accounts/{account}", cityInspector.Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_run_is_scheduled_for_later_listed_and_cancelled_and_one_in_the_past_is_refused()
+    {
+        var bodies = new BodiesClient(Api);
+        var admin = (await Api.Admin()).Token;
+        var city = await bodies.Body(admin, "city", null);
+        var inspector = await bodies.Member(admin, city, "inspector");
+        var schedule = $"/api/bodies/{city}/inspection-schedule";
+
+        await Problems.Expect(await Api.Send(HttpMethod.Post, schedule, inspector.Token, new { at = DateTimeOffset.UtcNow.AddHours(-1) }), HttpStatusCode.BadRequest, "bad_request");
+        Assert.Empty((await BodiesClient.Ok(await Api.Send(HttpMethod.Get, schedule, inspector.Token))).EnumerateArray());
+        var at = DateTimeOffset.UtcNow.AddDays(7);
+        var created = await Api.Send(HttpMethod.Post, schedule, inspector.Token, new { at });
+        var scheduled = await BodiesClient.Ok(created);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var listed = Assert.Single((await BodiesClient.Ok(await Api.Send(HttpMethod.Get, schedule, inspector.Token))).EnumerateArray());
+        Assert.Equal((scheduled.Str("scheduleId"), inspector.UserId, at), (listed.Str("scheduleId"), listed.Str("requestedById"), listed.GetProperty("at").GetDateTimeOffset()));
+        Assert.Equal(HttpStatusCode.NoContent, (await Api.Send(HttpMethod.Delete, $"{schedule}/{scheduled.Str("scheduleId")}", inspector.Token)).StatusCode);
+        Assert.Empty((await BodiesClient.Ok(await Api.Send(HttpMethod.Get, schedule, inspector.Token))).EnumerateArray());
+    }
+}
