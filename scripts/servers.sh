@@ -60,8 +60,11 @@ as_database_owner() {
 }
 
 # A throwaway PostgreSQL on a free loopback port; fsync off, since nothing here must outlive the run.
+# With postgres_durable=1 it keeps a real server's defaults (fsync, synchronous_commit and full
+# page writes on), for measuring writes that are acknowledged only once they are on disk.
 start_postgres() {
-  local port bin data
+  local port bin data durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${postgres_durable:-0}" = 1 ] && durability="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
   port=$(free_port)
   bin=$(postgres_bin)
   data="$servers/postgres"
@@ -69,7 +72,7 @@ start_postgres() {
   [ "$(id -u)" -eq 0 ] && chown postgres "$data"
   as_database_owner "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --no-locale >/dev/null || return 1
   as_database_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -o \
-    "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    "-p $port -k $data -c listen_addresses=127.0.0.1 $durability -c max_connections=300" \
     start >/dev/null || { cat "$data/server.log" >&2; return 1; }
   postgres_url="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 }

@@ -75,6 +75,7 @@ public static class SiloHostingExtensions
         // Grain state is written with Orleans' own serializer: [Id] and [Alias] make it survive
         // renamed types and added fields, where the default JSON records .NET type names.
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        RememberedGrainInterfaceTypes.Register(silo.Services);
         if (postgres is null)
         {
             silo.AddMemoryGrainStorage(StorageNames.Grains);

@@ -5,6 +5,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.LoadTests.Contract;
 
@@ -12,7 +13,7 @@ namespace Hub.LoadTests.Contract;
 /// The contract's REST calls and hub connections, as any external client makes them: JSON,
 /// WebSockets without negotiation, the token in the access_token parameter.
 /// </summary>
-public sealed class ContractClient(Uri target) : IDisposable
+public sealed class ContractClient(Uri target, HubProtocol protocol = HubProtocol.Json) : IDisposable
 {
     /// <summary>The password the scenarios give the staff they create.</summary>
     public const string StaffPassword = "load-test-password";
@@ -71,15 +72,19 @@ public sealed class ContractClient(Uri target) : IDisposable
     /// <summary>A started hub connection; anonymous without a token (public pages).</summary>
     public async Task<HubConnection> Connect(string? token, CancellationToken cancellationToken = default)
     {
-        var connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(target, "/hub"), options =>
             {
                 // One socket per connection: no negotiate request, so no keep-alive HTTP connection beside it.
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;
                 options.WebSocketFactory = (context, opening) => OpenWebSocket(context.Uri, token, opening);
-            })
-            .Build();
+            });
+        if (protocol == HubProtocol.MessagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+        var connection = builder.Build();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(ConnectTimeout);
         try

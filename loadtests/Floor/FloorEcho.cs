@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Hub.LoadTests.Floor;
 
 /// <summary>The echo round trip on the floor hub: the bare transport's cost of a call that is answered. Step "echo".</summary>
-public sealed class FloorEcho(Uri floor, int connections, int messageBytes) : ILoadScenario
+public sealed class FloorEcho(Uri floor, int connections, int messageBytes, HubProtocol protocol = HubProtocol.Json) : ILoadScenario
 {
     public const string Echo = "echo";
 
-    private readonly ContractClient _client = new(floor);
+    private readonly ContractClient _client = new(floor, protocol);
     private HubConnection[] _connections = [];
 
     public string Name => "floor-echo";

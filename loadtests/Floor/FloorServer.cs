@@ -19,7 +19,7 @@ public static class FloorServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(address.ToString());
-        builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024);
+        builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 64 * 1024).AddMessagePackProtocol();
         var app = builder.Build();
         app.UseWebSockets();
         app.MapHub<FloorHub>("/hub");

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Hub.LoadTests.Contract;
 using Hub.LoadTests.Feeds;
 using Hub.LoadTests.Runner;
@@ -12,6 +11,7 @@ namespace Hub.LoadTests.Scenarios;
 /// (SendMessage until acknowledged), "delivery" (the message reaching the agent) and "echo"
 /// (the agent's answer reaching the citizen, timed from the citizen's send). An acknowledged
 /// message that never reaches the agent is lost; one that reaches it twice is duplicated.
+/// Events and answers are read into typed records, so the same code reads JSON and MessagePack.
 /// </summary>
 public sealed class CitizenChat(HubTarget target, CitizenChatOptions options, TextFeeds texts) : ILoadScenario
 {
@@ -22,7 +22,7 @@ public sealed class CitizenChat(HubTarget target, CitizenChatOptions options, Te
     private static readonly TimeSpan AssignmentDeadline = TimeSpan.FromSeconds(30);
     private const string EchoPrefix = "echo-";
 
-    private readonly ContractClient _client = new(target.Address);
+    private readonly ContractClient _client = new(target.Address, options.Protocol);
     private readonly ConcurrentDictionary<string, SentMessage> _sent = new(StringComparer.Ordinal);
     private ScenarioContext _context = null!;
     private HubConnection[] _agents = [];
@@ -45,7 +45,7 @@ public sealed class CitizenChat(HubTarget target, CitizenChatOptions options, Te
         _agents = await Connections.OpenMany(context, options.Agents, async (_, token) =>
         {
             var agent = await _client.Connect((await _client.StaffMember(admin.Token, accountId, "agent")).Token, token);
-            agent.On<JsonElement>("message", message => OnAgentMessage(agent, message));
+            agent.On<PushedMessage>("message", message => OnAgentMessage(agent, message));
             await agent.InvokeAsync("SetAvailability", accountId, true, token);
             return agent;
         }, cancellationToken);
@@ -54,15 +54,15 @@ public sealed class CitizenChat(HubTarget target, CitizenChatOptions options, Te
         {
             var connection = await _client.Connect((await _client.SignInCitizen(texts.Name($"load citizen {i}"))).Token, token);
             var assigned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            connection.On<JsonElement>("message", OnCitizenMessage);
-            connection.On<JsonElement>("conversationAssigned", _ => assigned.TrySetResult());
-            var view = await connection.InvokeAsync<JsonElement>("StartConversation", accountId, "load test", token);
-            if (view.GetProperty("status").GetString() == "assigned")
+            connection.On<PushedMessage>("message", OnCitizenMessage);
+            connection.On<object?>("conversationAssigned", _ => assigned.TrySetResult());
+            var view = await connection.InvokeAsync<StartedConversation>("StartConversation", accountId, "load test", token);
+            if (string.Equals(view.Status, "assigned", StringComparison.OrdinalIgnoreCase))
             {
                 assigned.TrySetResult();
             }
             await assigned.Task.WaitAsync(AssignmentDeadline, token).ConfigureAwait(false);
-            return new Citizen(connection, view.GetProperty("conversationId").GetString()!);
+            return new Citizen(connection, view.ConversationId);
         }, cancellationToken);
     }
 
@@ -73,7 +73,7 @@ public sealed class CitizenChat(HubTarget target, CitizenChatOptions options, Te
         var text = texts.Message(Payload.Text(id, options.MessageBytes));
         var sent = _sent[id] = new SentMessage(iteration.IntendedStart, Payload.Bytes(text));
         var answer = await iteration.Step(Send,
-            () => citizen.Connection.InvokeAsync<JsonElement>("SendMessage", citizen.ConversationId, id, text, cancellationToken),
+            () => citizen.Connection.InvokeAsync<object?>("SendMessage", citizen.ConversationId, id, text, cancellationToken),
             _ => sent.Bytes);
         sent.Acknowledged = answer.IsOk;
     }
@@ -94,10 +94,10 @@ public sealed class CitizenChat(HubTarget target, CitizenChatOptions options, Te
         _client.Dispose();
     }
 
-    private void OnAgentMessage(HubConnection agent, JsonElement message)
+    private void OnAgentMessage(HubConnection agent, PushedMessage message)
     {
-        var id = message.GetProperty("clientMessageId").GetString();
-        if (message.GetProperty("senderRole").GetString() != "citizen" || id is null || !_sent.TryGetValue(id, out var sent))
+        var id = message.ClientMessageId;
+        if (message.SenderRole != "citizen" || id is null || !_sent.TryGetValue(id, out var sent))
         {
             return;
         }
@@ -107,17 +107,15 @@ public sealed class CitizenChat(HubTarget target, CitizenChatOptions options, Te
             return;
         }
         _context.Delivered(Delivery, sent.StartedAt, sent.Bytes);
-        var conversationId = message.GetProperty("conversationId").GetString();
-        var text = message.GetProperty("text").GetString();
-        agent.InvokeAsync<JsonElement>("SendMessage", conversationId, EchoPrefix + id, text).ContinueWith(
+        agent.InvokeAsync<object?>("SendMessage", message.ConversationId, EchoPrefix + id, message.Text).ContinueWith(
             echo => _context.Failed(Echo, sent.StartedAt, ErrorCodes.Classify(echo.Exception!)),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
-    private void OnCitizenMessage(JsonElement message)
+    private void OnCitizenMessage(PushedMessage message)
     {
-        var id = message.GetProperty("clientMessageId").GetString();
-        if (message.GetProperty("senderRole").GetString() != "agent" || id is null || !id.StartsWith(EchoPrefix, StringComparison.Ordinal)
+        var id = message.ClientMessageId;
+        if (message.SenderRole != "agent" || id is null || !id.StartsWith(EchoPrefix, StringComparison.Ordinal)
             || !_sent.TryGetValue(id[EchoPrefix.Length..], out var sent))
         {
             return;
@@ -131,6 +129,26 @@ public sealed class CitizenChat(HubTarget target, CitizenChatOptions options, Te
     }
 
     private sealed record Citizen(HubConnection Connection, string ConversationId);
+
+    /// <summary>What the scenario reads of a "message" event.</summary>
+    public sealed class PushedMessage
+    {
+        public string? ConversationId { get; set; }
+
+        public string? ClientMessageId { get; set; }
+
+        public string? SenderRole { get; set; }
+
+        public string? Text { get; set; }
+    }
+
+    /// <summary>What the scenario reads of StartConversation's answer.</summary>
+    public sealed class StartedConversation
+    {
+        public string ConversationId { get; set; } = "";
+
+        public string? Status { get; set; }
+    }
 
     private sealed class SentMessage(long startedAt, long bytes)
     {

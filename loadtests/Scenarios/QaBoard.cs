@@ -78,9 +78,10 @@ public sealed class QaBoard(HubTarget target, QaStormOptions options, TextFeeds 
             }, cancellationToken);
             Askers = await Connections.OpenMany(context, options.Askers, (i, token) => ConnectCitizen(texts.Name($"load asker {i}"), token), cancellationToken);
             Voters = await Connections.OpenMany(context, options.Voters, (i, token) => ConnectCitizen(texts.Name($"load voter {i}"), token), cancellationToken);
-            await Connections.InParallel(Askers.Length, async (i, token) =>
+            await Connections.InParallel(options.Seeds, async (i, token) =>
             {
-                var asked = await Askers[i].InvokeAsync<JsonElement>("AskQuestion", EventId, $"seed-{i}", texts.Question($"Seed question {i}?"), token);
+                var asked = await Askers[i % Askers.Length].InvokeAsync<JsonElement>("AskQuestion", EventId, $"seed-{i}",
+                    texts.Question($"Seed question {i}?"), token);
                 var questionId = asked.GetProperty("questionId").GetString()!;
                 await Moderator.InvokeAsync<JsonElement>("ModerateQuestion", EventId, questionId, "approve", token);
                 Approved(questionId);

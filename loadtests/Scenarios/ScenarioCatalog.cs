@@ -1,4 +1,5 @@
 using Hub.LoadTests.CommandLine;
+using Hub.LoadTests.Contract;
 using Hub.LoadTests.Feeds;
 using Hub.LoadTests.Floor;
 using Hub.LoadTests.Runner;
@@ -16,6 +17,7 @@ public static class ScenarioCatalog
                 new("--citizens", "N", "citizens, each with a conversation (default 20)"),
                 new("--agents", "N", "agents (default: citizens / 5, the default agent capacity)"),
                 new("--message-bytes", "N", "message length (default 100)"),
+                new(HubProtocols.Option, "json|messagepack", "the hub protocol of every client, and of the floor with --calibrate (default json)"),
             ],
             CitizenChatPlan),
         new("incident-fanout", "a press officer publishes to the followers of one incident; default load: inject 2 per second",
@@ -30,6 +32,7 @@ public static class ScenarioCatalog
                 new("--viewers", "N", "anonymous viewers (default 100)"),
                 new("--observers", "N", "viewers that time vote visibility (default 20)"),
                 new("--askers", "N", "citizens who ask; each starts with one approved question (default 10)"),
+                new("--questions", "N", "approved questions the askers start with, shared among them (default: one per asker); a voter votes once per question"),
                 new("--voters", "N", "citizens who vote (default: three per vote per second, at least 10)"),
                 new("--votes-rate", "R", "votes per second when neither --rate nor --load is given (default 10)"),
                 new("--ask-rate", "R", "questions per second, each approved at once (default 0.5)"),
@@ -67,10 +70,10 @@ public static class ScenarioCatalog
     {
         var citizens = arguments.Int("--citizens", 20);
         var options = new CitizenChatOptions(citizens, arguments.Int("--agents", CitizenChatOptions.AgentsFor(citizens)),
-            arguments.Int("--message-bytes", 100));
+            arguments.Int("--message-bytes", 100), HubProtocols.Parse(arguments.Value(HubProtocols.Option)));
         var load = shape.Or([new KeepConstant(citizens, shape.Duration)]);
         return new ScenarioPlan([new ScenarioRun(new CitizenChat(target, options, TextFeeds.From(arguments)), load)],
-            floor => new ScenarioRun(new FloorEcho(floor, citizens, options.MessageBytes), load),
+            floor => new ScenarioRun(new FloorEcho(floor, citizens, options.MessageBytes, options.Protocol), load),
             [("citizen-chat.send", "floor-echo.echo")]);
     }
 
@@ -88,7 +91,8 @@ public static class ScenarioCatalog
     {
         var votesRate = shape.Rate ?? arguments.Number("--votes-rate", 10);
         var options = new QaStormOptions(arguments.Int("--viewers", 100), arguments.Int("--askers", 10),
-            arguments.Int("--voters", Math.Max(10, (int)Math.Ceiling(3 * votesRate))), arguments.Int("--observers", 20));
+            arguments.Int("--voters", Math.Max(10, (int)Math.Ceiling(3 * votesRate))), arguments.Int("--observers", 20),
+            arguments.Value("--questions") is null ? null : arguments.Int("--questions", 0));
         var board = new QaBoard(target, options, TextFeeds.From(arguments));
         var votes = shape.Or([new Inject(votesRate, TimeSpan.FromSeconds(1), shape.Duration)]);
         var asks = new Inject(arguments.Number("--ask-rate", 0.5), TimeSpan.FromSeconds(1), shape.Duration);

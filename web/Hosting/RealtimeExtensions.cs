@@ -16,7 +16,9 @@ public static class RealtimeExtensions
 
     public static WebApplicationBuilder AddHubRealtime(this WebApplicationBuilder builder)
     {
-        builder.AddHubPush();
+        // JSON is the contract's protocol; a client may ask for MessagePack instead, which is
+        // smaller on the wire and cheaper to write (its maps are keyed by the members' .NET names).
+        builder.AddHubPush().AddMessagePackProtocol();
         builder.Services.Configure<HubOptions>(options =>
         {
             options.MaximumReceiveMessageSize = MaxHubMessageBytes;
