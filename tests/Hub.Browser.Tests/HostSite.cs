@@ -1,10 +1,7 @@
 using System.Net;
+using Hub.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Browser.Tests;
 
@@ -14,19 +11,16 @@ namespace Hub.Browser.Tests;
 /// </summary>
 public sealed class HostSite : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
 
-    private HostSite(WebApplication app) => _app = app;
+    private HostSite(LoopbackHost host) => _host = host;
 
-    public string Origin { get; private set; } = "";
+    public string Origin => new Uri(_host.BaseUrl).GetLeftPart(UriPartial.Authority);
 
     public static async Task<HostSite> Start(Uri hub, string accountId, string language)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         var widget = new Uri(hub, "/widget.js");
-        app.MapGet("/", () => Results.Content($"""
+        return new HostSite(await LoopbackHost.Start(app => app.MapGet("/", () => Results.Content($"""
             <!doctype html>
             <html lang="{language}">
             <head><meta charset="utf-8"><title>Municipal portal</title></head>
@@ -35,11 +29,8 @@ public sealed class HostSite : IAsyncDisposable
               <script src="{widget}" data-account="{WebUtility.HtmlEncode(accountId)}" async></script>
             </body>
             </html>
-            """, "text/html"));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HostSite(app) { Origin = new Uri(address).GetLeftPart(UriPartial.Authority) };
+            """, "text/html"))));
     }
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }
