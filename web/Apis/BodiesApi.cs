@@ -12,16 +12,16 @@ public static class BodiesApi
 {
     public static IEndpointRouteBuilder MapBodiesApi(this IEndpointRouteBuilder app)
     {
-        var bodies = app.MapGroup("/api/bodies").WithTags("Bodies");
-        bodies.MapGet("/", ListBodies);
-        bodies.MapPost("/", AddBody).RequireAuthorization();
-        bodies.MapPut("/{id}/parent", MoveBody).RequireAuthorization();
-        bodies.MapGet("/{id}/accounts", ListAccounts);
-        bodies.MapPost("/{id}/accounts", CreateAccount).RequireAuthorization();
+        var bodies = app.MapResource("/api/bodies", "Bodies");
+        bodies.Open.MapGet("/", ListBodies);
+        bodies.SignedIn.MapPost("/", AddBody);
+        bodies.SignedIn.MapPut("/{id}/parent", MoveBody);
+        bodies.Open.MapGet("/{id}/accounts", ListAccounts);
+        bodies.SignedIn.MapPost("/{id}/accounts", CreateAccount);
 
-        var placement = app.MapGroup("/api/accounts/{id}/placement").WithTags("Bodies");
-        placement.MapGet("/", GetPlacement);
-        placement.MapPut("/", PlaceAccount).RequireAuthorization();
+        var placement = app.MapResource("/api/accounts/{id}/placement", "Bodies");
+        placement.Open.MapGet("/", GetPlacement);
+        placement.SignedIn.MapPut("/", PlaceAccount);
         return app;
     }
 

@@ -16,12 +16,12 @@ public static class BodyStaffApi
 {
     public static IEndpointRouteBuilder MapBodyStaffApi(this IEndpointRouteBuilder app)
     {
-        var members = app.MapGroup("/api/bodies").WithTags("Bodies").RequireAuthorization();
+        var members = app.MapResource("/api/bodies", "Bodies").SignedIn;
         members.MapGet("/mine", GetMine);
         members.MapGet("/{id}/members", ListMembers);
         members.MapPost("/{id}/members", AddMember);
         members.MapPut("/{id}/members/{userId}", SetMember);
-        app.MapPut("/api/accounts/{id}/roles/{userId}", SetAccountRoles).WithTags("Bodies").RequireAuthorization();
+        app.MapResource("/api/accounts/{id}/roles", "Bodies").SignedIn.MapPut("/{userId}", SetAccountRoles);
         return app;
     }
 

@@ -12,17 +12,18 @@ public static class PostsApi
 {
     public static IEndpointRouteBuilder MapPostsApi(this IEndpointRouteBuilder app)
     {
-        var posts = app.MapGroup("/api/accounts/{id}/posts").WithTags("Posts");
-        posts.MapGet("/", ListPublic);
-        posts.MapGet("/queue", GetQueue).RequireAuthorization();
-        posts.MapPost("/", Draft).RequireAuthorization();
-        posts.MapPut("/{postId}", Edit).RequireAuthorization();
-        posts.MapPost("/{postId}/submit", Submit).RequireAuthorization();
-        posts.MapPost("/{postId}/review", Review).RequireAuthorization();
-        posts.MapPost("/{postId}/publish", Publish).RequireAuthorization();
-        posts.MapPost("/{postId}/withdraw", Withdraw).RequireAuthorization();
-        app.MapPut("/api/accounts/{id}/review-policy", SetReviewPolicy).WithTags("Posts").RequireAuthorization();
-        app.MapPost("/api/accounts/{id}/closure", Close).WithTags("Posts").RequireAuthorization();
+        var posts = app.MapResource("/api/accounts/{id}/posts", "Posts");
+        posts.Open.MapGet("/", ListPublic);
+        posts.SignedIn.MapGet("/queue", GetQueue);
+        posts.SignedIn.MapPost("/", Draft);
+        posts.SignedIn.MapPut("/{postId}", Edit);
+        posts.SignedIn.MapPost("/{postId}/submit", Submit);
+        posts.SignedIn.MapPost("/{postId}/review", Review);
+        posts.SignedIn.MapPost("/{postId}/publish", Publish);
+        posts.SignedIn.MapPost("/{postId}/withdraw", Withdraw);
+        var account = app.MapResource("/api/accounts/{id}", "Posts").SignedIn;
+        account.MapPut("/review-policy", SetReviewPolicy);
+        account.MapPost("/closure", Close);
         return app;
     }
 
