@@ -1,6 +1,6 @@
 // The agent console: availability, the list of assigned conversations, replying, transfer, resolve.
-import { api, session } from './api.js';
-import { bindStaffSignIn } from './staff-sign-in.js';
+import { api } from './api.js';
+import { bindStaffPage } from './staff-page.js';
 import { catchUpHistory, mountChat } from './chat.js';
 import { mountNotes } from './notes.js';
 import { mountAttention } from './attention.js';
@@ -11,12 +11,29 @@ import { mountColleagueTransfer } from './colleague-transfer.js';
 import { hubError } from './connection.js';
 import { savedSession } from './sign-in-keeper.js';
 import { onLangChange, t } from './i18n.js';
-import { busy, byId, clearError, describeError, h, initPage, showError, showNotice, renderSignedIn } from './ui.js';
+import { busy, byId, clearError, describeError, h, initPage, showError, showNotice } from './ui.js';
 
 initPage();
 
-const saved = session('agent');
-let auth = saved.get('auth');
+const page = bindStaffPage({
+  scope: 'agent',
+  viewId: 'consoleView',
+  refusal: (result) => {
+    if (!(result.roles ?? []).includes('agent')) return 'err.notAgent';
+    return (result.accountIds ?? []).length ? null : 'err.noAccounts';
+  },
+  onEnter: enterConsole,
+  onLeave: () => client?.stop(),
+  onSignOut: async (auth) => {
+    if (client?.connected) {
+      for (const accountId of auth.accountIds ?? []) {
+        if (wanted[accountId]) await client.invoke('SetAvailability', accountId, false).catch(() => {});
+      }
+    }
+    await client?.stop();
+  },
+});
+const saved = page.saved;
 let accounts = [];
 let selectedAccount = saved.get('account');
 let selectedId = saved.get('selected');
@@ -48,13 +65,9 @@ function conversationsOf(accountId) {
     .sort((a, b) => String(a.view.createdAt ?? '').localeCompare(String(b.view.createdAt ?? '')));
 }
 
-function renderHeader() {
-  renderSignedIn(auth ? auth.displayName || auth.username : null);
-}
-
 function renderAccountOptions() {
   const select = byId('account');
-  const options = (auth?.accountIds ?? []).map((id) => {
+  const options = (page.auth()?.accountIds ?? []).map((id) => {
     const name = accountName(id);
     const unread = id === selectedAccount || !store ? 0 : conversationsOf(id).reduce((sum, e) => sum + (e.view.unread || 0), 0);
     return h('option', { value: id, text: unread ? t('agent.otherUnread', { name, n: unread }) : name });
@@ -162,7 +175,7 @@ function renderChatHeader() {
   const transferInfo = byId('transferInfo');
   transferInfo.hidden = info.length === 0;
   transferInfo.textContent = info.join(' · ');
-  const mine = view.status === 'assigned' && (!view.agentId || view.agentId === auth.userId);
+  const mine = view.status === 'assigned' && (!view.agentId || view.agentId === page.auth().userId);
   byId('transfer').disabled = !mine;
   byId('transferColleague').disabled = !mine;
   byId('resolve').disabled = !mine;
@@ -197,7 +210,7 @@ function moveSelection(step) {
 
 function whoLabel(message) {
   if (message.senderRole === 'citizen') return store.entry(message.conversationId).view.citizenName || t('msg.citizen');
-  return message.senderId === auth.userId ? t('msg.me') : t('msg.colleague');
+  return message.senderId === page.auth().userId ? t('msg.me') : t('msg.colleague');
 }
 
 /** Joins one conversation's updates and brings its view and messages up to date. */
@@ -212,7 +225,7 @@ async function refreshConversations() {
   refreshStartedAt = performance.now();
   const listed = new Set();
   let complete = true;
-  for (const accountId of auth.accountIds ?? []) {
+  for (const accountId of page.auth().accountIds ?? []) {
     try {
       const views = (await client.invoke('GetMyConversations', accountId)) ?? [];
       for (const view of views) {
@@ -244,7 +257,7 @@ async function refreshConversations() {
 }
 
 async function assertAvailability() {
-  for (const accountId of auth.accountIds ?? []) {
+  for (const accountId of page.auth().accountIds ?? []) {
     if (!wanted[accountId]) continue;
     try {
       await client.invoke('SetAvailability', accountId, true);
@@ -273,11 +286,11 @@ function onMessage(message) {
 function setUpConnection() {
   ({ client, store, sender, chat } = mountChat({
     saved,
-    auth: () => auth,
+    auth: page.auth,
     role: 'agent',
     whoLabel,
     onError: (err) => showError(err),
-    session: savedSession(saved, () => auth, signOutLocally),
+    session: savedSession(saved, page.auth, page.ended),
   }));
   notes = mountNotes(client);
   attention = mountAttention({ soundSwitch: byId('soundCue'), desktopSwitch: byId('desktopCue'), errorEl: byId('attentionError') });
@@ -298,7 +311,7 @@ function setUpConnection() {
 
   client.on('message', onMessage);
   client.on('conversationAssigned', (event) => {
-    if (!event?.conversationId || event.agentId !== auth.userId) return;
+    if (!event?.conversationId || event.agentId !== page.auth().userId) return;
     const isNew = !store.has(event.conversationId);
     learn(event.conversationId);
     store.setView({
@@ -369,42 +382,16 @@ async function loadAccounts() {
   renderAll();
 }
 
-function enterConsole() {
-  renderHeader();
+function enterConsole(auth, justSignedIn) {
   const ids = auth.accountIds ?? [];
   if (!ids.includes(selectedAccount)) selectedAccount = ids[0] ?? null;
   saved.set('account', selectedAccount);
-  byId('signInView').hidden = true;
-  byId('consoleView').hidden = false;
   if (!client) setUpConnection();
   renderAll();
   loadAccounts();
   client.start();
+  if (justSignedIn) byId('account').focus();
 }
-
-/** The hub no longer accepts this sign-in (disabled, roles changed, expired): back to the form, saying why. */
-function signOutLocally() {
-  client?.stop();
-  saved.clear();
-  auth = null;
-  byId('consoleView').hidden = true;
-  byId('signInView').hidden = false;
-  renderHeader();
-  showError('err.unauthorized');
-}
-
-bindStaffSignIn({
-  refusal: (result) => {
-    if (!(result.roles ?? []).includes('agent')) return 'err.notAgent';
-    return (result.accountIds ?? []).length ? null : 'err.noAccounts';
-  },
-  onSignedIn: (signedIn) => {
-    auth = signedIn;
-    saved.set('auth', auth);
-    enterConsole();
-    byId('account').focus();
-  },
-});
 
 byId('account').addEventListener('change', (event) => {
   selectedAccount = event.target.value;
@@ -513,31 +500,13 @@ byId('transferForm').addEventListener('submit', (event) => {
 });
 
 document.addEventListener('keydown', (event) => {
-  if (!event.altKey || event.ctrlKey || event.metaKey || !auth || dialog.open) return;
+  if (!event.altKey || event.ctrlKey || event.metaKey || !page.auth() || dialog.open) return;
   if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
     event.preventDefault();
     moveSelection(event.key === 'ArrowDown' ? 1 : -1);
   }
 });
 
-byId('signOut').addEventListener('click', async () => {
-  if (client?.connected) {
-    for (const accountId of auth.accountIds ?? []) {
-      if (wanted[accountId]) await client.invoke('SetAvailability', accountId, false).catch(() => {});
-    }
-  }
-  await client?.stop();
-  saved.clear();
-  window.location.reload();
-});
-
 onLangChange(() => {
-  renderHeader();
-  if (auth && store) renderAll();
+  if (page.auth() && store) renderAll();
 });
-
-if (auth?.token) {
-  enterConsole();
-} else {
-  byId('signInView').hidden = false;
-}

@@ -2,12 +2,12 @@
 // with each agent's capacity, the reassignment of a conversation to a named agent, the labels of
 // open conversations (desk-labels.js), how citizens are taken now (desk-intake.js), and the
 // service levels (desk-service-levels.js).
-import { api, session } from './api.js';
+import { api } from './api.js';
 import { HubClient, OfflineError } from './connection.js';
 import { savedSession } from './sign-in-keeper.js';
-import { bindStaffSignIn } from './staff-sign-in.js';
+import { bindStaffPage } from './staff-page.js';
 import { onLangChange, t } from './i18n.js';
-import { bindConnectionBadge, busy, byId, describeError, h, initPage, renderSignedIn, showError, showNotice } from './ui.js';
+import { bindConnectionBadge, busy, byId, describeError, h, initPage, showError, showNotice } from './ui.js';
 import { bindServiceLevelForm, renderServiceLevels, rewordServiceLevels, tickServiceLevels } from './desk-service-levels.js';
 import { bindIntakeSwitch, renderIntake, rewordIntake } from './desk-intake.js';
 import { labelChips, labelsOf, showLabels } from './desk-labels.js';
@@ -18,8 +18,21 @@ initPage();
 const REFRESH_MS = 3000;
 const MAX_CAPACITY = 100;
 
-const saved = session('desk');
-let auth = saved.get('auth');
+// The shared form hands on the flat sign-in; the accounts this person supervises are in its grants.
+const supervisedBy = (signedIn) => (signedIn.grants ?? []).filter((g) => (g.roles ?? []).includes('supervisor')).map((g) => g.accountId);
+
+const page = bindStaffPage({
+  scope: 'desk',
+  viewId: 'consoleView',
+  refusal: (result) => (supervisedBy(result).length ? null : 'err.notSupervisor'),
+  admit: (signedIn) => ({ accountIds: supervisedBy(signedIn) }),
+  onEnter: enterDesk,
+  onLeave: leaveDesk,
+  onSignOut: async () => {
+    await client?.stop();
+  },
+});
+const saved = page.saved;
 let accounts = [];
 let selectedAccount = saved.get('account');
 let desk = null;
@@ -224,12 +237,8 @@ function renderDesk() {
 
 function renderAccountOptions() {
   const select = byId('account');
-  select.replaceChildren(...(auth?.accountIds ?? []).map((id) => h('option', { value: id, text: accountName(id) })));
+  select.replaceChildren(...(page.auth()?.accountIds ?? []).map((id) => h('option', { value: id, text: accountName(id) })));
   if (selectedAccount) select.value = selectedAccount;
-}
-
-function renderHeader() {
-  renderSignedIn(auth ? auth.displayName || auth.username : null);
 }
 
 // ---------------------------------------------------------------- reading the desk
@@ -239,7 +248,7 @@ let again = false;
 
 async function loadDesk() {
   const accountId = selectedAccount;
-  if (!auth || !client?.connected || !accountId) return;
+  if (!page.auth() || !client?.connected || !accountId) return;
   try {
     const answer = await client.invoke('GetServiceDesk', accountId);
     if (accountId !== selectedAccount) return;
@@ -377,7 +386,7 @@ const loadServiceLevels = bindServiceLevelForm(() => client, () => selectedAccou
 bindIntakeSwitch(() => client, () => selectedAccount, refresh);
 
 function setUpConnection() {
-  client = new HubClient(() => auth?.token, savedSession(saved, () => auth, signOutLocally));
+  client = new HubClient(() => page.auth()?.token, savedSession(saved, page.auth, page.ended));
   bindConnectionBadge(client, byId('connection'));
   client.onConnected(() => {
     refresh();
@@ -394,49 +403,25 @@ async function loadAccounts() {
   renderAccountOptions();
 }
 
-function enterDesk() {
-  renderHeader();
+function enterDesk(auth, justSignedIn) {
   const ids = auth.accountIds ?? [];
   if (!ids.includes(selectedAccount)) selectedAccount = ids[0] ?? null;
   saved.set('account', selectedAccount);
-  byId('signInView').hidden = true;
-  byId('consoleView').hidden = false;
   if (!client) setUpConnection();
   renderAccountOptions();
   renderDesk();
   loadAccounts();
   client.start();
+  if (justSignedIn) byId('account').focus();
 }
 
-/** The hub no longer accepts this sign-in (disabled, roles changed, expired): back to the form, saying why. */
-function signOutLocally() {
+/** A lapsed sign-in: the desk it showed is let go of. */
+function leaveDesk() {
   client?.stop();
-  saved.clear();
-  auth = null;
   desk = null;
   if (dialog.open) dialog.close();
   renderDesk();
-  byId('consoleView').hidden = true;
-  byId('signInView').hidden = false;
-  renderHeader();
-  showError('err.unauthorized');
 }
-
-// The shared form hands on the flat sign-in; the accounts this person supervises are in its grants.
-let supervised = [];
-
-bindStaffSignIn({
-  refusal: (result) => {
-    supervised = (result.grants ?? []).filter((g) => (g.roles ?? []).includes('supervisor')).map((g) => g.accountId);
-    return supervised.length ? null : 'err.notSupervisor';
-  },
-  onSignedIn: (signedIn) => {
-    auth = { ...signedIn, accountIds: supervised };
-    saved.set('auth', auth);
-    enterDesk();
-    byId('account').focus();
-  },
-});
 
 byId('account').addEventListener('change', (event) => {
   selectedAccount = event.target.value;
@@ -451,33 +436,20 @@ byId('account').addEventListener('change', (event) => {
   loadServiceLevels();
 });
 
-byId('signOut').addEventListener('click', async () => {
-  await client?.stop();
-  saved.clear();
-  window.location.reload();
-});
-
 setInterval(() => {
-  if (auth && document.visibilityState === 'visible') refresh();
+  if (page.auth() && document.visibilityState === 'visible') refresh();
 }, REFRESH_MS);
 setInterval(() => {
   tickWaiting();
   tickServiceLevels();
 }, 1000);
 document.addEventListener('visibilitychange', () => {
-  if (auth && document.visibilityState === 'visible') refresh();
+  if (page.auth() && document.visibilityState === 'visible') refresh();
 });
 
 onLangChange(() => {
-  renderHeader();
   renderAccountOptions();
   renderDesk();
   rewordServiceLevels();
   rewordIntake();
 });
-
-if (auth?.token) {
-  enterDesk();
-} else {
-  byId('signInView').hidden = false;
-}
