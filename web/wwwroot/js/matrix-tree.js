@@ -21,7 +21,7 @@ export function bindBodyTree(matrix) {
         type: 'button', className: 'body-node', 'aria-current': selected ? 'true' : null, dataset: { id: body.id },
         onclick: () => matrix.select(body.id),
       }, h('span', { className: 'body-node-name', text: body.name }), h('span', { className: 'chip', text: t(`body.level.${body.level}`) })),
-      children.length ? h('ul', {}, children.map(node)) : null);
+      children.length ? h('ul', { className: 'bare-list' }, children.map(node)) : null);
   }
 
   function renderTree() {
