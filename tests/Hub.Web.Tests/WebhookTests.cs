@@ -117,8 +117,8 @@ public sealed class WebhookTests : IAsyncLifetime
     {
         await using var receiver = await WebhookReceiver.Start();
         receiver.Answer = 500;
-        // Only this class delivers webhooks, one test at a time.
-        using var outcomes = new InstrumentRecorder("hub.deliveries", "hub.outcome");
+        // Only this class delivers webhooks, one test at a time; channels and e-mail deliver beside it.
+        using var outcomes = new InstrumentRecorder("hub.deliveries", "hub.outcome", ("hub.channel", "webhook"));
         var account = await _api.Account();
         await using var watching = await WatchDeliveries(account);
         await Subscribe(account, receiver.Url, "conversation.created");
