@@ -39,6 +39,8 @@ public sealed partial class BodyInspectionGrain(
         return Rules;
     }
 
+    Task<InspectionRules> IBodyInspectionGrain.RulesInForce() => Task.FromResult(Rules);
+
     async Task<InspectionRun> IBodyInspectionGrain.Run(Caller inspector)
     {
         await Tree.RequireReader(inspector, BodyId);

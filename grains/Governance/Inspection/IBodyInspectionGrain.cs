@@ -15,6 +15,13 @@ public interface IBodyInspectionGrain : IGrainWithStringKey
     [ReadOnly]
     Task<InspectionRules> GetRules(Caller inspector);
 
+    /// <summary>
+    /// The thresholds in force, for the accounts of the subtree judging their own flags; interleaved,
+    /// because an account asks while a run of this body may be waiting on that account.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<InspectionRules> RulesInForce();
+
     /// <summary>Takes a snapshot of every account of the subtree now and keeps it.</summary>
     Task<InspectionRun> Run(Caller inspector);
 
