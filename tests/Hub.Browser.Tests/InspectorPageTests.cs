@@ -59,6 +59,40 @@ public sealed class InspectorPageTests(BrowserFixture browser)
         Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
     }
 
+    [Fact]
+    public async Task An_inspector_sees_a_citys_account_flagged_live_without_a_new_run()
+    {
+        var admin = (await Api.Admin()).Token;
+        var province = await Create(admin, "/api/bodies", "p", id => new { id, name = "某省人民政府办公厅", level = "province", parentId = (string?)null });
+        var city = await Create(admin, "/api/bodies", "c", id => new { id, name = "乙市人民政府", level = "city", parentId = province });
+        var account = await Create(admin, $"/api/bodies/{city}/accounts", "a", id => new { id, name = "乙市发布", channel = "weibo", handle = "yishi" });
+        var inspector = $"i-{Guid.NewGuid():N}"[..16];
+        await Ok(await Api.Send(HttpMethod.Post, $"/api/bodies/{province}/members", admin,
+            new { username = inspector, password = HubApi.StaffPassword, displayName = "省督查员", roles = new[] { "inspector" } }));
+        var token = (await Api.SignIn(inspector, HubApi.StaffPassword)).Token;
+        await Ok(await Api.Send(HttpMethod.Put, $"/api/bodies/{province}/inspection-rules", token,
+            new { noUpdateWarning = "00:00:00.001", unansweredVeto = "90.00:00:00", inactiveAfter = "180.00:00:00", replyTarget = "1.00:00:00" }));
+        var page = await browser.SignedIn("/inspect.html", inspector);
+        await Expect(page.Locator("#liveEmpty")).ToBeVisibleAsync();
+        await Expect(page.Locator("#noRuns")).ToBeVisibleAsync();
+
+        await using var citizen = await LiveClient.Connect(Api.Address, (await Api.Citizen()).Token);
+        var conversationId = (await citizen.Invoke<JsonElement>("StartConversation", account, "路灯报修")).GetProperty("conversationId").GetString();
+        await citizen.Invoke<JsonElement>("SendMessage", conversationId, $"m-{Guid.NewGuid():N}", "路灯坏了一周了。");
+
+        var live = page.Locator($"#liveRows tr[data-account='{account}']");
+        await Expect(live).ToContainTextAsync("两周未更新");
+        await Expect(live).ToContainTextAsync("乙市人民政府");
+        await Expect(live.Locator("td").Nth(4)).ToHaveTextAsync("1");
+        await Expect(page.Locator("#liveEmpty")).ToBeHiddenAsync();
+        await Expect(page.Locator("#noRuns")).ToBeVisibleAsync();
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.Locator("#liveView").ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"inspect-live-{width}.png") });
+        }
+    }
+
     /// <summary>Whether the chart's canvas holds any painted pixel.</summary>
     private static Task<bool> Drawn(IPage page, string chart) =>
         page.Locator($"{chart} canvas").First.EvaluateAsync<bool>("""
