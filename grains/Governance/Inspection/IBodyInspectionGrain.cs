@@ -25,6 +25,10 @@ public interface IBodyInspectionGrain : IGrainWithStringKey
     /// <summary>Takes a snapshot of every account of the subtree now and keeps it.</summary>
     Task<InspectionRun> Run(Caller inspector);
 
+    /// <summary>Every account of the subtree as it stands now, ranked by this body's rules, and nothing kept: where live changes start from.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<InspectedAccount>> Now(Caller inspector);
+
     /// <summary>Asks for a run at a later time (bad_request in the past); it is taken then in the inspector's name.</summary>
     Task<ScheduledInspectionView> Schedule(Caller inspector, DateTimeOffset at);
 

@@ -1,9 +1,22 @@
-// The inspector page's live section: each account's flags as they change between runs,
-// apart from the chosen run's snapshot.
+// The inspector page's live section: each account's flags as they stand now, updated as they
+// change between runs, apart from the chosen run's snapshot.
 import { byId, formatFullTime, h } from './ui.js';
 import { flagBadges } from './inspect-table.js';
 
 const latest = new Map();
+
+/** Keeps what is newer of an account: a change can arrive before the answer it follows. */
+function keep(change) {
+  const known = latest.get(change.accountId);
+  if (!known || Date.parse(known.indicators.at) <= Date.parse(change.indicators.at)) latest.set(change.accountId, change);
+}
+
+/** Starts from the subtree's accounts as they stand now; `bodyName(id)` names a body. */
+export function seedLive(accounts, bodyName) {
+  latest.clear();
+  accounts.forEach((row) => keep({ accountId: row.indicators.accountId, bodyId: row.bodyId, indicators: row.indicators }));
+  renderLive(bodyName);
+}
 
 /** Forgets what was heard, when the page follows another body. */
 export function clearLive(bodyName) {
@@ -11,9 +24,8 @@ export function clearLive(bodyName) {
   renderLive(bodyName);
 }
 
-/** Keeps the latest change of an account; `bodyName(id)` names its body. */
 export function onIndicatorsChanged(change, bodyName) {
-  latest.set(change.accountId, change);
+  keep(change);
   renderLive(bodyName);
 }
 

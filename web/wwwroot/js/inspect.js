@@ -6,7 +6,7 @@ import { HubClient, hubError } from './connection.js';
 import { onLangChange, t } from './i18n.js';
 import { inspectApi } from './inspect-api.js';
 import { drawRanking, drawTrend, resizeCharts } from './inspect-charts.js';
-import { clearLive, onIndicatorsChanged, renderLive } from './inspect-live.js';
+import { clearLive, onIndicatorsChanged, renderLive, seedLive } from './inspect-live.js';
 import { renderAccounts, renderDrillDown } from './inspect-table.js';
 import { savedSession } from './sign-in-keeper.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
@@ -92,10 +92,20 @@ async function follow() {
     fail(err);
     return;
   }
+  loadLive();
   renderRuns();
   const chosen = followLatest || !runs.some((r) => r.runId === run?.runId) ? runs.at(-1)?.runId : run.runId;
   await showRun(chosen);
   loadScheduled();
+}
+
+/** The subtree as it stands now, read after joining so no change falls between; changes then arrive live. */
+async function loadLive() {
+  try {
+    seedLive(await inspectApi.live(auth.token, bodyId), bodyName);
+  } catch (err) {
+    fail(err);
+  }
 }
 
 function onCompleted(completed) {
