@@ -123,6 +123,7 @@ public static class SiloHostingExtensions
             .Validate(o => o.Defaults() is var d && d.NoUpdateWarning > TimeSpan.Zero && d.UnansweredVeto > TimeSpan.Zero
                 && d.ReplyTarget > TimeSpan.Zero && d.InactiveAfter > d.NoUpdateWarning,
                 "Hub:Inspection thresholds must be positive, and InactiveAfter longer than NoUpdateWarning")
+            .Validate(o => o.LiveCheckPeriod >= TimeSpan.FromMinutes(1), "Hub:Inspection:LiveCheckPeriod must be at least a minute (a reminder's finest period)")
             .ValidateOnStart();
         builder.Services.AddOptions<LimitOptions>()
             .Bind(builder.Configuration.GetSection(LimitOptions.Section))

@@ -74,6 +74,9 @@ public static class ClientEvents
     [ClientEvent(typeof(Governance.Inspection.InspectionCompleted), "A body's inspection run was taken, by hand or on schedule, to the readers following its inspections.")]
     public const string InspectionCompleted = "inspectionCompleted";
 
+    [ClientEvent(typeof(Governance.Inspection.AccountIndicatorsChanged), "An account's flags, unanswered messages or days since its last update changed between runs, judged by each inspecting body's rules, to the readers following the bodies above it; at most once per account every two seconds.")]
+    public const string AccountIndicatorsChanged = "accountIndicatorsChanged";
+
     [ClientEvent(typeof(Channels.ChannelReplyHeld), "A reply to a citizen on an outside channel waits because the channel's reply window has shut, to the agent who wrote it.")]
     public const string ChannelReplyHeld = "channelReplyHeld";
 

@@ -7,7 +7,8 @@ namespace Hub.Browser.Tests;
 /// <summary>
 /// A province's inspector on the inspector page: a run taken from the page and one taken elsewhere
 /// both arrive live, the charts draw, the table flags the quiet account, its drill-down opens, and
-/// the CSV export downloads, and the filled page passes an axe scan.
+/// the CSV export downloads, and the filled page passes an axe scan; between runs, the live section
+/// shows each account's flags as they stand and as they change.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class InspectorPageTests(BrowserFixture browser)
@@ -57,6 +58,40 @@ public sealed class InspectorPageTests(BrowserFixture browser)
               .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
             """);
         Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
+    }
+
+    [Fact]
+    public async Task An_inspector_sees_the_accounts_as_they_stand_and_a_citys_new_account_flagged_live_without_a_new_run()
+    {
+        var admin = (await Api.Admin()).Token;
+        var province = await Create(admin, "/api/bodies", "p", id => new { id, name = "某省人民政府办公厅", level = "province", parentId = (string?)null });
+        var city = await Create(admin, "/api/bodies", "c", id => new { id, name = "乙市人民政府", level = "city", parentId = province });
+        var early = await Create(admin, $"/api/bodies/{province}/accounts", "a", id => new { id, name = "某省发布", channel = "wechat", handle = "gh_early" });
+        var inspector = $"i-{Guid.NewGuid():N}"[..16];
+        await Ok(await Api.Send(HttpMethod.Post, $"/api/bodies/{province}/members", admin,
+            new { username = inspector, password = HubApi.StaffPassword, displayName = "省督查员", roles = new[] { "inspector" } }));
+        var token = (await Api.SignIn(inspector, HubApi.StaffPassword)).Token;
+        await Ok(await Api.Send(HttpMethod.Put, $"/api/bodies/{province}/inspection-rules", token,
+            new { noUpdateWarning = "00:00:00.001", unansweredVeto = "90.00:00:00", inactiveAfter = "180.00:00:00", replyTarget = "1.00:00:00" }));
+        var page = await browser.SignedIn("/inspect.html", inspector);
+        await Expect(page.Locator($"#liveRows tr[data-account='{early}']")).ToContainTextAsync("两周未更新");
+        await Expect(page.Locator("#liveRows tr")).ToHaveCountAsync(1);
+
+        var late = await Create(admin, $"/api/bodies/{city}/accounts", "a", id => new { id, name = "乙市发布", channel = "weibo", handle = "yishi" });
+        await using var citizen = await LiveClient.Connect(Api.Address, (await Api.Citizen()).Token);
+        var conversationId = (await citizen.Invoke<JsonElement>("StartConversation", late, "路灯报修")).GetProperty("conversationId").GetString();
+        await citizen.Invoke<JsonElement>("SendMessage", conversationId, $"m-{Guid.NewGuid():N}", "路灯坏了一周了。");
+
+        var live = page.Locator($"#liveRows tr[data-account='{late}']");
+        await Expect(live).ToContainTextAsync("两周未更新");
+        await Expect(live).ToContainTextAsync("乙市人民政府");
+        await Expect(live.Locator("td").Nth(4)).ToHaveTextAsync("1");
+        await Expect(page.Locator("#noRuns")).ToBeVisibleAsync();
+        foreach (var width in new[] { 1280, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await page.Locator("#liveView").ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"inspect-live-{width}.png") });
+        }
     }
 
     /// <summary>Whether the chart's canvas holds any painted pixel.</summary>

@@ -13,7 +13,7 @@ public sealed class LiveClient : IAsyncDisposable
     public static readonly string[] Events =
         ["message", "conversationAssigned", "conversationStatus", "conversationTransferred", "typing", "readReceipt",
          "eventUpdate", "eventStatus", "clockChanged", "clockAlert", "statementChanged", "questionUpdated", "questionPinned",
-         "postPublished", "postWithdrawn", "accountClosed", "channelReplyHeld", "inspectionCompleted"];
+         "postPublished", "postWithdrawn", "accountClosed", "channelReplyHeld", "inspectionCompleted", "accountIndicatorsChanged"];
 
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan ServedRetryPause = TimeSpan.FromMilliseconds(250);

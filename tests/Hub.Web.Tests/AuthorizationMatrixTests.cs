@@ -165,6 +165,7 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("PUT", "/api/bodies/{id}/inspection-rules", [Admin], w => $"/api/bodies/{w.Body}/inspection-rules", _ => new { noUpdateWarning = "14.00:00:00", unansweredVeto = "90.00:00:00", inactiveAfter = "1.00:00:00", replyTarget = "1.00:00:00" }),
         new("POST", "/api/bodies/{id}/inspections", [Admin], w => $"/api/bodies/{w.Body}/inspections"),
         new("GET", "/api/bodies/{id}/inspections", [Admin], w => $"/api/bodies/{w.Body}/inspections"),
+        new("GET", "/api/bodies/{id}/live-indicators", [Admin], w => $"/api/bodies/{w.Body}/live-indicators"),
         new("GET", "/api/bodies/{id}/inspections/{runId}", [Admin], w => $"/api/bodies/{w.Body}/inspections/r404"),
         new("GET", "/api/bodies/{id}/inspections/{runId}/csv", [Admin], w => $"/api/bodies/{w.Body}/inspections/r404/csv"),
         new("GET", "/api/bodies/{id}/inspections/{runId}/accounts/{accountId}", [Admin], w => $"/api/bodies/{w.Body}/inspections/r404/accounts/{w.Account}"),

@@ -22,6 +22,7 @@ public static class InspectionApi
         inspection.MapPut("/inspection-rules", SetRules);
         inspection.MapPost("/inspections", Run);
         inspection.MapGet("/inspections", Trend);
+        inspection.MapGet("/live-indicators", Now);
         inspection.MapGet("/inspections/{runId}", GetRun);
         inspection.MapGet("/inspections/{runId}/csv", ExportCsv);
         inspection.MapGet("/inspections/{runId}/accounts/{accountId}", DrillDown);
@@ -56,6 +57,9 @@ public static class InspectionApi
 
     private static Task<IReadOnlyList<RunSummary>> Trend(string id, HttpContext http, IGrainFactory grains) =>
         Inspection(id, grains).GetRuns(http.User.RequireCaller());
+
+    private static Task<IReadOnlyList<InspectedAccount>> Now(string id, HttpContext http, IGrainFactory grains) =>
+        Inspection(id, grains).Now(http.User.RequireCaller());
 
     private static Task<InspectionRun> GetRun(string id, string runId, HttpContext http, IGrainFactory grains) =>
         Inspection(id, grains).GetRun(http.User.RequireCaller(), runId);

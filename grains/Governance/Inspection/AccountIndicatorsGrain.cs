@@ -1,7 +1,9 @@
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
 using Hub.Grains.Hosting;
+using Hub.Grains.Push;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hub.Grains.Governance.Inspection;
 
@@ -10,10 +12,13 @@ namespace Hub.Grains.Governance.Inspection;
 /// hot path: what it is told changes its state in memory at once, and the state is written at
 /// most once per <see cref="WriteBehind"/> and when the grain deactivates. A silo crash can lose
 /// the last moments of counting, never a message: the messages themselves are stored elsewhere.
+/// Each write also tells the inspectors following the bodies above the account what changed.
 /// </summary>
-public sealed class AccountIndicatorsGrain(
+public sealed partial class AccountIndicatorsGrain(
     [PersistentState("account-indicators", StorageNames.Grains)] IPersistentState<IndicatorsState> state,
-    [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IAccountIndicatorsGrain
+    IOptions<InspectionOptions> options,
+    IClientPush push,
+    [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IAccountIndicatorsGrain, IRemindable
 {
     /// <summary>Enough answered waits for a stable median without growing without bound.</summary>
     public const int KeptResponses = 1_000;
@@ -22,7 +27,11 @@ public sealed class AccountIndicatorsGrain(
 
     private IGrainTimer? _write;
 
+    private DateTimeOffset? _createdAt;
+
     private IndicatorsState State => state.State;
+
+    private string AccountId => this.GetPrimaryKeyString();
 
     Task IAccountIndicatorsGrain.Record(IndicatorEvent happened)
     {
@@ -45,7 +54,9 @@ public sealed class AccountIndicatorsGrain(
     {
         _write?.Dispose();
         _write = null;
+        var changes = await Changes();
         await state.WriteOrReload(this);
+        await Tell(changes);
     }
 
     /// <summary>Whether the state changed.</summary>
@@ -88,11 +99,16 @@ public sealed class AccountIndicatorsGrain(
         }
     }
 
+    async Task<AccountIndicators> IAccountIndicatorsGrain.Measure(InspectionRules rules) => Indicators(rules, await QuietSince());
+
     /// <summary>An account that never published has gone without an update since it was created.</summary>
-    async Task<AccountIndicators> IAccountIndicatorsGrain.Measure(InspectionRules rules)
+    private async Task<DateTimeOffset> QuietSince() =>
+        State.LastUpdateAt ?? (_createdAt ??= (await GrainFactory.GetGrain<IAccountGrain>(AccountId).GetProfile()).CreatedAt);
+
+    private AccountIndicators Indicators(InspectionRules rules, DateTimeOffset quietSince)
     {
         var now = time.GetUtcNow();
-        var quiet = now - (State.LastUpdateAt ?? (await GrainFactory.GetGrain<IAccountGrain>(this.GetPrimaryKeyString()).GetProfile()).CreatedAt);
+        var quiet = now - quietSince;
         var oldest = State.WaitingSince.Count == 0 ? (DateTimeOffset?)null : State.WaitingSince.Values.Min();
         var target = rules.ReplyTarget.TotalMinutes;
         var overdue = State.WaitingSince.Values.Count(since => (now - since).TotalMinutes > target);
@@ -113,7 +129,7 @@ public sealed class AccountIndicatorsGrain(
         {
             flags.Add(InspectionFlags.Veto);
         }
-        return new AccountIndicators(this.GetPrimaryKeyString(), now, State.LastUpdateAt, (int)quiet.TotalDays,
+        return new AccountIndicators(AccountId, now, State.LastUpdateAt, (int)quiet.TotalDays,
             State.WaitingSince.Count, oldest, replyRate, Median(State.ResponseMinutes), satisfaction, State.Ratings,
             State.ClockBreaches, State.ServiceLevelBreaches, State.Corrections, State.ModerationActions, flags,
             InspectionScore.Of(flags, replyRate, satisfaction, State.ClockBreaches + State.ServiceLevelBreaches));

@@ -39,6 +39,8 @@ public sealed partial class BodyInspectionGrain(
         return Rules;
     }
 
+    Task<InspectionRules> IBodyInspectionGrain.RulesInForce() => Task.FromResult(Rules);
+
     async Task<InspectionRun> IBodyInspectionGrain.Run(Caller inspector)
     {
         await Tree.RequireReader(inspector, BodyId);
@@ -51,13 +53,8 @@ public sealed partial class BodyInspectionGrain(
     /// </summary>
     private async Task<InspectionRun> Take(string? scheduleId)
     {
-        var placements = await Tree.GetAccounts(BodyId);
         var rules = Rules;
-        var measured = await Task.WhenAll(placements.Select(p => GrainFactory.GetGrain<IAccountIndicatorsGrain>(p.AccountId).Measure(rules)));
-        var ranked = placements.Zip(measured)
-            .OrderByDescending(m => m.Second.Score).ThenBy(m => m.First.AccountId, StringComparer.Ordinal)
-            .Select((m, i) => new InspectedAccount(i + 1, m.First.BodyId, m.Second));
-        var run = new InspectionRun($"r{State.RunsTaken + 1}", BodyId, time.GetUtcNow(), rules, [.. ranked], scheduleId);
+        var run = new InspectionRun($"r{State.RunsTaken + 1}", BodyId, time.GetUtcNow(), rules, await Rank(rules), scheduleId);
         State.RunsTaken++;
         State.Runs.Add(run);
         State.Runs.RemoveRange(0, Math.Max(0, State.Runs.Count - KeptRuns));
@@ -69,6 +66,22 @@ public sealed partial class BodyInspectionGrain(
                 new { run.RunId, run.BodyId, run.At, flagged.Indicators.AccountId, flagged.Rank, flagged.Indicators.Score, flagged.Indicators.Flags });
         }
         return run;
+    }
+
+    async Task<IReadOnlyList<InspectedAccount>> IBodyInspectionGrain.Now(Caller inspector)
+    {
+        await Tree.RequireReader(inspector, BodyId);
+        return await Rank(Rules);
+    }
+
+    /// <summary>Every account of the subtree measured now, the best first.</summary>
+    private async Task<IReadOnlyList<InspectedAccount>> Rank(InspectionRules rules)
+    {
+        var placements = await Tree.GetAccounts(BodyId);
+        var measured = await Task.WhenAll(placements.Select(p => GrainFactory.GetGrain<IAccountIndicatorsGrain>(p.AccountId).Measure(rules)));
+        return [.. placements.Zip(measured)
+            .OrderByDescending(m => m.Second.Score).ThenBy(m => m.First.AccountId, StringComparer.Ordinal)
+            .Select((m, i) => new InspectedAccount(i + 1, m.First.BodyId, m.Second))];
     }
 
     async Task<IReadOnlyList<RunSummary>> IBodyInspectionGrain.GetRuns(Caller inspector)

@@ -6,7 +6,8 @@ namespace Hub.Grains.Governance.Inspection;
 public interface IAccountIndicatorsGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Counts what happened, in memory at once and stored shortly after; this grain calls no other,
+    /// Counts what happened, in memory at once and stored shortly after; it calls no other grain, and
+    /// those this grain asks later (the body tree, the bodies' rules, the account) never call back,
     /// so the grain telling it never waits on a cycle, nor on a store write.
     /// </summary>
     Task Record(IndicatorEvent happened);

@@ -15,8 +15,19 @@ public interface IBodyInspectionGrain : IGrainWithStringKey
     [ReadOnly]
     Task<InspectionRules> GetRules(Caller inspector);
 
+    /// <summary>
+    /// The thresholds in force, for the accounts of the subtree judging their own flags; interleaved,
+    /// because an account asks while a run of this body may be waiting on that account.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<InspectionRules> RulesInForce();
+
     /// <summary>Takes a snapshot of every account of the subtree now and keeps it.</summary>
     Task<InspectionRun> Run(Caller inspector);
+
+    /// <summary>Every account of the subtree as it stands now, ranked by this body's rules, and nothing kept: where live changes start from.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<InspectedAccount>> Now(Caller inspector);
 
     /// <summary>Asks for a run at a later time (bad_request in the past); it is taken then in the inspector's name.</summary>
     Task<ScheduledInspectionView> Schedule(Caller inspector, DateTimeOffset at);

@@ -18,4 +18,7 @@ public sealed class IndicatorsState
     [Id(6)] public int ServiceLevelBreaches { get; set; }
     [Id(7)] public int Corrections { get; set; }
     [Id(8)] public int ModerationActions { get; set; }
+
+    /// <summary>What the followers of each inspecting body were last told, so they are told only of changes.</summary>
+    [Id(9)] public Dictionary<string, IndicatorHeadline> Told { get; set; } = [];
 }

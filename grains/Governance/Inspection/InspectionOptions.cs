@@ -15,5 +15,11 @@ public sealed class InspectionOptions
     public TimeSpan InactiveAfter { get; set; } = TimeSpan.FromDays(180);
     public TimeSpan ReplyTarget { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// How often an account's indicators look again at flags that rise with time alone (no update
+    /// in 14 days, a message unanswered for 90), so followers hear of them without anything happening.
+    /// </summary>
+    public TimeSpan LiveCheckPeriod { get; set; } = TimeSpan.FromHours(1);
+
     public InspectionRules Defaults() => new(NoUpdateWarning, UnansweredVeto, InactiveAfter, ReplyTarget);
 }

@@ -37,6 +37,28 @@ public sealed class InspectionFollowTests(HubFixture hub)
     }
 
     [Fact]
+    public async Task A_following_inspector_of_the_province_hears_live_when_a_citizen_writes_to_an_account_of_a_city()
+    {
+        var bodies = new BodiesClient(Api);
+        var admin = (await Api.Admin()).Token;
+        var province = await bodies.Body(admin, "province", null);
+        var city = await bodies.Body(admin, "city", province);
+        var account = await bodies.Account(admin, city);
+        var inspector = await bodies.Member(admin, province, "inspector");
+        await using var live = await LiveClient.Connect(Api.Address, inspector.Token);
+        await live.Invoke<System.Text.Json.JsonElement>("FollowInspection", province);
+        await using var citizen = await LiveClient.Connect(Api.Address, (await Api.Citizen()).Token);
+        var conversationId = (await citizen.Invoke<System.Text.Json.JsonElement>("StartConversation", account, "低保申请")).Str("conversationId");
+
+        await citizen.Invoke<System.Text.Json.JsonElement>("SendMessage", conversationId, $"m-{Guid.NewGuid():N}", "我的申请到哪一步了？");
+
+        var told = await live.Next("accountIndicatorsChanged", e => e.Str("accountId") == account);
+        Assert.Equal(city, told.Str("bodyId"));
+        Assert.Equal(1, told.GetProperty("indicators").GetProperty("unansweredMessages").GetInt32());
+        Assert.Empty(told.GetProperty("indicators").GetProperty("flags").EnumerateArray());
+    }
+
+    [Fact]
     public async Task A_run_is_scheduled_for_later_listed_and_cancelled_and_one_in_the_past_is_refused()
     {
         var bodies = new BodiesClient(Api);

@@ -8,6 +8,7 @@ export const inspectApi = {
   bodies: () => request('GET', '/api/bodies'),
   runs: (token, bodyId) => request('GET', `${body(bodyId)}/inspections`, { token }),
   run: (token, bodyId, runId) => request('GET', `${body(bodyId)}/inspections/${encodeURIComponent(runId)}`, { token }),
+  live: (token, bodyId) => request('GET', `${body(bodyId)}/live-indicators`, { token }),
   runNow: (token, bodyId) => request('POST', `${body(bodyId)}/inspections`, { token }),
   drillDown: (token, bodyId, runId, accountId) =>
     request('GET', `${body(bodyId)}/inspections/${encodeURIComponent(runId)}/accounts/${encodeURIComponent(accountId)}`, { token }),

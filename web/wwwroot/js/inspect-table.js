@@ -6,7 +6,8 @@ import { drawAccountTrend } from './inspect-charts.js';
 const percent = (value) => (value == null ? '—' : `${Math.round(value * 100)}%`);
 const oneDecimal = (value) => (value == null ? '—' : value.toFixed(1));
 
-function flagBadges(flags) {
+/** The flags as badges, or a single 'none'. */
+export function flagBadges(flags) {
   if (!flags.length) return h('span', { className: 'flag flag-none', text: t('inspect.flag.none') });
   return flags.map((flag) => h('span', { className: `flag flag-${flag}`, text: t(`inspect.flag.${flag}`) }));
 }

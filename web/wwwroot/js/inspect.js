@@ -6,6 +6,7 @@ import { HubClient, hubError } from './connection.js';
 import { onLangChange, t } from './i18n.js';
 import { inspectApi } from './inspect-api.js';
 import { drawRanking, drawTrend, resizeCharts } from './inspect-charts.js';
+import { clearLive, onIndicatorsChanged, renderLive, seedLive } from './inspect-live.js';
 import { renderAccounts, renderDrillDown } from './inspect-table.js';
 import { savedSession } from './sign-in-keeper.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
@@ -84,16 +85,27 @@ async function follow() {
   if (!bodyId || !client?.connected) return;
   if (followed && followed !== bodyId) client.invoke('UnfollowInspection', followed).catch(() => {});
   try {
+    if (followed !== bodyId) clearLive(bodyName);
     runs = await client.invoke('FollowInspection', bodyId);
     followed = bodyId;
   } catch (err) {
     fail(err);
     return;
   }
+  loadLive();
   renderRuns();
   const chosen = followLatest || !runs.some((r) => r.runId === run?.runId) ? runs.at(-1)?.runId : run.runId;
   await showRun(chosen);
   loadScheduled();
+}
+
+/** The subtree as it stands now, read after joining so no change falls between; changes then arrive live. */
+async function loadLive() {
+  try {
+    seedLive(await inspectApi.live(auth.token, bodyId), bodyName);
+  } catch (err) {
+    fail(err);
+  }
 }
 
 function onCompleted(completed) {
@@ -283,6 +295,7 @@ onLangChange(() => {
   renderRuns();
   renderRun();
   renderScheduled();
+  renderLive(bodyName);
   if (drill) renderDrillDown(drill);
 });
 
@@ -315,6 +328,7 @@ async function enter() {
     }));
     bindConnectionBadge(client, byId('connection'));
     client.on('inspectionCompleted', onCompleted);
+    client.on('accountIndicatorsChanged', (change) => onIndicatorsChanged(change, bodyName));
     client.onConnected(() => {
       followed = null;
       follow();
