@@ -278,7 +278,11 @@ public sealed partial class PublicEventGrain
         });
     }
 
-    /// <summary>Sends the latest count of every question voted on since the last push, then sleeps when idle.</summary>
+    /// <summary>
+    /// Sends the latest count of every question voted on since the last push, then sleeps when idle:
+    /// one frame per question to the contract's followers and the staff, and one frame with every
+    /// changed count to the board's followers, whose frames then do not grow with the questions.
+    /// </summary>
     private async Task PushVotes()
     {
         if (_votesToPush.Count == 0)
@@ -287,12 +291,17 @@ public sealed partial class PublicEventGrain
             _votePushTimer = null;
             return;
         }
-        var changed = _votesToPush.ToList();
+        var changed = _votesToPush.Select(id => _questions[id]).ToList();
         _votesToPush.Clear();
-        foreach (var question in changed.Select(id => _questions[id]))
+        foreach (var question in changed)
         {
-            await push.ToGroups([PushGroups.Followers(Id)], ClientEvents.QuestionUpdated, PublicView(question));
+            await push.ToGroups([PushGroups.VoteFollowers(Id)], ClientEvents.QuestionUpdated, PublicView(question));
             await push.ToGroups(StaffGroups(), ClientEvents.QuestionUpdated, FullView(question));
+        }
+        var onBoard = changed.Where(q => q.IsPublic).ToDictionary(q => q.QuestionId, q => q.Voters.Count);
+        if (onBoard.Count > 0)
+        {
+            await push.ToGroups([PushGroups.BoardFollowers(Id)], ClientEvents.VotesChanged, new VotesChanged(Id, onBoard));
         }
     }
 

@@ -59,6 +59,9 @@ public static class ClientEvents
     [ClientEvent(typeof(Question), "A question changed: approved and answered ones to every follower, pending ones to moderators and press officers.")]
     public const string QuestionUpdated = "questionUpdated";
 
+    [ClientEvent(typeof(Questions.VotesChanged), "Every vote count of the event's board that changed in the last period, in one frame, to the followers who called FollowEventBoard (they get no questionUpdated for a vote alone).")]
+    public const string VotesChanged = "votesChanged";
+
     [ClientEvent(typeof(Questions.QuestionPinned), "A question was pinned on the board or unpinned, to followers and the event's staff.")]
     public const string QuestionPinned = "questionPinned";
 

@@ -6,6 +6,12 @@ public static class PushGroups
     /// <summary>Every connection following a public event.</summary>
     public static string Followers(string eventId) => $"event:{eventId}";
 
+    /// <summary>The followers of a public event who receive each changed vote count as its own <c>questionUpdated</c> (the contract's way).</summary>
+    public static string VoteFollowers(string eventId) => $"event-votes:{eventId}";
+
+    /// <summary>The followers of a public event who receive changed vote counts as one <c>votesChanged</c> per period.</summary>
+    public static string BoardFollowers(string eventId) => $"event-board:{eventId}";
+
     /// <summary>Every connection of a press officer of an account.</summary>
     public static string PressOf(string accountId) => $"press:{accountId}";
 

@@ -67,8 +67,9 @@ public sealed class QaBoard(HubTarget target, QaStormOptions options, TextFeeds 
                 if (i < options.Observers)
                 {
                     viewer.On<JsonElement>("questionUpdated", question => OnQuestionUpdated(i, question));
+                    viewer.On<JsonElement>("votesChanged", change => OnVotesChanged(i, change));
                 }
-                await viewer.InvokeAsync<JsonElement>("FollowEvent", EventId, token);
+                await viewer.InvokeAsync<JsonElement>(options.FollowMethod, EventId, token);
                 if (i < options.Observers)
                 {
                     // Only an observer that follows is waited for when the run drains.
@@ -141,11 +142,26 @@ public sealed class QaBoard(HubTarget target, QaStormOptions options, TextFeeds 
 
     private void OnQuestionUpdated(int observer, JsonElement question)
     {
-        if (_voteContext is not { } context || question.GetProperty("questionId").GetString() is not { } questionId)
+        if (question.GetProperty("questionId").GetString() is { } questionId)
+        {
+            Saw(observer, questionId, question.GetProperty("votes").GetInt32());
+        }
+    }
+
+    private void OnVotesChanged(int observer, JsonElement change)
+    {
+        foreach (var count in change.GetProperty("votes").EnumerateObject())
+        {
+            Saw(observer, count.Name, count.Value.GetInt32());
+        }
+    }
+
+    private void Saw(int observer, string questionId, int votes)
+    {
+        if (_voteContext is not { } context)
         {
             return;
         }
-        var votes = question.GetProperty("votes").GetInt32();
         var seen = _observed.GetOrAdd(observer, _ => new Dictionary<string, int>(StringComparer.Ordinal));
         int previous;
         lock (seen)

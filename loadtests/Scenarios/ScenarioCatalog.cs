@@ -36,6 +36,7 @@ public static class ScenarioCatalog
                 new("--voters", "N", "citizens who vote (default: three per vote per second, at least 10)"),
                 new("--votes-rate", "R", "votes per second when neither --rate nor --load is given (default 10)"),
                 new("--ask-rate", "R", "questions per second, each approved at once (default 0.5)"),
+                new(QaStormOptions.FollowOption, "board|event", "how viewers follow: FollowEventBoard, one votesChanged frame per period as the pages do, or FollowEvent, a questionUpdated per changed question (default board)"),
             ],
             QaStormPlan),
         new("reconnect-storm", "all clients drop and reconnect at once, then catch up; default load: one storm every 10 s",
@@ -92,7 +93,8 @@ public static class ScenarioCatalog
         var votesRate = shape.Rate ?? arguments.Number("--votes-rate", 10);
         var options = new QaStormOptions(arguments.Int("--viewers", 100), arguments.Int("--askers", 10),
             arguments.Int("--voters", Math.Max(10, (int)Math.Ceiling(3 * votesRate))), arguments.Int("--observers", 20),
-            arguments.Value("--questions") is null ? null : arguments.Int("--questions", 0));
+            arguments.Value("--questions") is null ? null : arguments.Int("--questions", 0),
+            QaStormOptions.ParsePerQuestionVotes(arguments.Value(QaStormOptions.FollowOption)));
         var board = new QaBoard(target, options, TextFeeds.From(arguments));
         var votes = shape.Or([new Inject(votesRate, TimeSpan.FromSeconds(1), shape.Duration)]);
         var asks = new Inject(arguments.Number("--ask-rate", 0.5), TimeSpan.FromSeconds(1), shape.Duration);

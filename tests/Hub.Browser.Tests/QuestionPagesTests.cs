@@ -34,6 +34,14 @@ public sealed class QuestionPagesTests(BrowserFixture browser)
         var projector = await browser.NewPage($"/board.html?id={eventId}");
         await Expect(projector.Locator("#top .question").Filter(new() { HasText = "地铁三号线" }).Locator(".votes")).ToHaveTextAsync("1");
 
+        // Another citizen's vote reaches the open pages as a board frame (votesChanged).
+        var neighbour = await browser.NewPage($"/qa.html?id={eventId}");
+        await neighbour.FillAsync("#displayName", "周市民");
+        await neighbour.ClickAsync("#signIn");
+        await neighbour.Locator("#board .question").Filter(new() { HasText = "地铁三号线" }).Locator(".upvote").ClickAsync();
+        await Expect(onBoard.Locator(".votes")).ToHaveTextAsync("2");
+        await Expect(projector.Locator("#top .question").Filter(new() { HasText = "地铁三号线" }).Locator(".votes")).ToHaveTextAsync("2");
+
         var approved = moderator.Locator("#approved .question").Filter(new() { HasText = "地铁三号线" });
         await approved.Locator(".pin").ClickAsync();
         await Expect(projector.Locator("#pinned")).ToContainTextAsync("地铁三号线");

@@ -44,9 +44,10 @@ public sealed class QuestionAuthorTests(ClusterFixture fixture)
         Assert.Equal(pseudonymOf[first.QuestionId], pseudonymOf[second.QuestionId]);
         Assert.NotEqual(pseudonymOf[first.QuestionId], pseudonymOf[other.QuestionId]);
 
-        var followers = PushGroups.Followers(board.GetPrimaryKeyString());
-        await ClusterFixture.Push.Next<Question>(followers, ClientEvents.QuestionUpdated, q => q.QuestionId == first.QuestionId && q.Votes == 1);
-        var toFollowers = ClusterFixture.Push.SentTo<Question>(followers, ClientEvents.QuestionUpdated);
+        var id = board.GetPrimaryKeyString();
+        await ClusterFixture.Push.Next<Question>(PushGroups.VoteFollowers(id), ClientEvents.QuestionUpdated, q => q.QuestionId == first.QuestionId && q.Votes == 1);
+        var toFollowers = ClusterFixture.Push.SentTo<Question>(PushGroups.Followers(id), ClientEvents.QuestionUpdated)
+            .Concat(ClusterFixture.Push.SentTo<Question>(PushGroups.VoteFollowers(id), ClientEvents.QuestionUpdated)).ToList();
         Assert.NotEmpty(toFollowers);
         Assert.All(toFollowers, q => Assert.Equal((null, null), (q.AuthorId, q.AuthorName)));
 

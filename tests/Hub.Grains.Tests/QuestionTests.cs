@@ -95,11 +95,30 @@ public sealed class QuestionTests(ClusterFixture fixture)
 
         await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => board.Upvote(Scenario.Citizen(), question.QuestionId)));
 
-        var followers = PushGroups.Followers(board.GetPrimaryKeyString());
+        var followers = PushGroups.VoteFollowers(board.GetPrimaryKeyString());
         await ClusterFixture.Push.Next<Question>(followers, ClientEvents.QuestionUpdated, q => q.QuestionId == question.QuestionId && q.Votes == 40);
         var pushed = ClusterFixture.Push.SentTo<Question>(followers, ClientEvents.QuestionUpdated).Where(q => q.QuestionId == question.QuestionId).ToList();
         Assert.True(pushed.Count < 20, $"{pushed.Count} pushes for 40 votes");
         Assert.Equal(40, pushed[^1].Votes);
+    }
+
+    [Fact]
+    public async Task Board_followers_get_every_changed_count_of_a_period_in_one_frame()
+    {
+        var (board, _, moderator) = await LiveBoard();
+        var first = await Approved(board, moderator, "地铁延长线什么时候开通？");
+        var second = await Approved(board, moderator, "公园开放时间会延长吗？");
+
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => board.Upvote(Scenario.Citizen(), (i % 3 == 0 ? second : first).QuestionId)));
+
+        var boardFollowers = PushGroups.BoardFollowers(board.GetPrimaryKeyString());
+        await ClusterFixture.Push.Next<VotesChanged>(boardFollowers, ClientEvents.VotesChanged, v => v.Votes.GetValueOrDefault(first.QuestionId) == 20);
+        var frames = ClusterFixture.Push.SentTo<VotesChanged>(boardFollowers, ClientEvents.VotesChanged).Where(v => v.EventId == board.GetPrimaryKeyString()).ToList();
+        Assert.True(frames.Count < 15, $"{frames.Count} board frames for 30 votes");
+        Assert.Contains(frames, v => v.Votes.Count == 2);
+        var last = frames.SelectMany(v => v.Votes).GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        Assert.Equal(new Dictionary<string, int> { [first.QuestionId] = 20, [second.QuestionId] = 10 }, last);
+        Assert.DoesNotContain(ClusterFixture.Push.SentTo<Question>(boardFollowers, ClientEvents.QuestionUpdated), q => q.EventId == board.GetPrimaryKeyString());
     }
 
     [Fact]

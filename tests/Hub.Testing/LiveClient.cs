@@ -12,7 +12,7 @@ public sealed class LiveClient : IAsyncDisposable
 {
     public static readonly string[] Events =
         ["message", "conversationAssigned", "conversationStatus", "conversationTransferred", "typing", "readReceipt",
-         "eventUpdate", "eventStatus", "clockChanged", "clockAlert", "statementChanged", "questionUpdated", "questionPinned",
+         "eventUpdate", "eventStatus", "clockChanged", "clockAlert", "statementChanged", "questionUpdated", "questionPinned", "votesChanged",
          "postPublished", "postWithdrawn", "accountClosed", "channelReplyHeld", "inspectionCompleted", "accountIndicatorsChanged"];
 
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(15);

@@ -54,6 +54,7 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         new("GetNotes", [Agent, Supervisor, Inspector], w => [w.ConversationId]),
         new("TransferConversation", [Agent], w => [w.ConversationId, "no-such-account", "转办"]),
         new("FollowEvent", Everyone, w => [w.EventId]),
+        new("FollowEventBoard", Everyone, w => [w.EventId]),
         new("UnfollowEvent", Everyone, w => [w.EventId]),
         new("FollowAccount", Everyone, w => [w.Account]),
         new("UnfollowAccount", Everyone, w => [w.Account]),

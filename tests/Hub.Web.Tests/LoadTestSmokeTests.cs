@@ -58,11 +58,13 @@ public sealed class LoadTestSmokeTests(LoadTestSmokeTests.LimitlessNode node) : 
         Assert.True(Step(report, "incident-fanout", "update-delivery").GetProperty("ok").GetInt64() >= published * 5);
     }
 
-    [Fact]
-    public async Task Qa_storm_counts_every_acknowledged_vote_and_times_its_visibility()
+    [Theory]
+    [InlineData("board")]
+    [InlineData("event")]
+    public async Task Qa_storm_counts_every_acknowledged_vote_and_times_its_visibility(string follow)
     {
         var report = await Run("qa-storm", "--viewers", "4", "--observers", "4", "--askers", "3", "--voters", "10",
-            "--rate", "5", "--ask-rate", "1", "--threshold", "lost=0", "--threshold", "stale_observers=0");
+            "--rate", "5", "--ask-rate", "1", "--follow", follow, "--threshold", "lost=0", "--threshold", "stale_observers=0");
 
         Assert.True(Step(report, "qa-vote", "vote").GetProperty("ok").GetInt64() > 0);
         Assert.True(Step(report, "qa-vote", "vote-visible").GetProperty("ok").GetInt64() > 0);

@@ -160,7 +160,7 @@ async function follow() {
   renderHead();
   const since = performance.now();
   try {
-    applySnapshot(await client.invoke('FollowEvent', eventId), since);
+    applySnapshot(await client.invoke('FollowEventBoard', eventId), since);
     following = true;
     errorKey = null;
   } catch (err) {
@@ -191,6 +191,11 @@ function start() {
     if (q?.eventId !== eventId) return;
     if (isPublic(q)) store.push(q);
     else store.delete(q.questionId);
+    render();
+  });
+  client.on('votesChanged', (change) => {
+    if (change?.eventId !== eventId) return;
+    store.readVotes(change.votes);
     render();
   });
   client.on('questionPinned', (change) => {

@@ -662,7 +662,7 @@ async function loadEvent(reset) {
   if (!id || !client?.connected) return;
   const since = performance.now();
   try {
-    const [snap, queue] = await Promise.all([client.invoke('FollowEvent', id), client.invoke('GetModerationQueue', id)]);
+    const [snap, queue] = await Promise.all([client.invoke('FollowEventBoard', id), client.invoke('GetModerationQueue', id)]);
     if (seq !== loadSeq) return;
     followedId = id;
     store.readPublic(snap?.questions, since);
@@ -737,6 +737,11 @@ function setUpConnection() {
   }));
   bindConnectionBadge(client, byId('connection'));
   client.on('questionUpdated', onQuestion);
+  client.on('votesChanged', (change) => {
+    if (change?.eventId !== selectedId) return;
+    store.readVotes(change.votes);
+    scheduleRender();
+  });
   client.on('questionPinned', onPinned);
   client.onConnected(() => {
     followedId = null;

@@ -82,6 +82,17 @@ export class QuestionStore {
     return old;
   }
 
+  /**
+   * A board frame (`votesChanged`): the changed counts by question id. A question this page
+   * does not know yet arrives with its own push, count included.
+   */
+  readVotes(counts) {
+    for (const [id, votes] of Object.entries(counts ?? {})) {
+      const old = this.map.get(id);
+      if (old) this.map.set(id, { ...old, votes: Math.max(votes ?? 0, old.votes ?? 0) });
+    }
+  }
+
   /** A question read from a snapshot or a query. */
   read(question) {
     if (!question?.questionId) return;

@@ -331,7 +331,7 @@ async function follow() {
   renderLive();
   const since = performance.now();
   try {
-    const snap = await client.invoke('FollowEvent', eventId);
+    const snap = await client.invoke('FollowEventBoard', eventId);
     following = true;
     clearError();
     applySnapshot(snap, since);
@@ -387,6 +387,11 @@ function startConnection() {
     renderLive();
   });
   client.on('questionUpdated', onQuestion);
+  client.on('votesChanged', (change) => {
+    if (change?.eventId !== eventId) return;
+    board.readVotes(change.votes);
+    scheduleRender();
+  });
   client.on('questionPinned', onPinned);
   client.on('eventStatus', (change) => {
     if (change?.eventId !== eventId || !event) return;
