@@ -221,6 +221,12 @@ async function follow(id) {
   await catchUpHistory(client, store, id);
 }
 
+/** Whole hours of a .NET TimeSpan as JSON writes it ("[d.]hh:mm:ss"); WeChat's window is 48. */
+function windowHours(span) {
+  const match = /^(?:(\d+)\.)?(\d+):/.exec(span ?? '');
+  return match ? Number(match[1] ?? 0) * 24 + Number(match[2]) : 48;
+}
+
 async function refreshConversations() {
   refreshStartedAt = performance.now();
   const listed = new Set();
@@ -352,6 +358,14 @@ function setUpConnection() {
     if (!event?.conversationId || !store.has(event.conversationId)) return;
     store.setView({ conversationId: event.conversationId, rating: event.rating });
     showNotice('agent.rated', { subject: store.entry(event.conversationId).view.subject || t('agent.noSubject'), n: event.rating });
+  });
+  // A reply on an outside channel whose reply window has shut waits until the citizen writes again.
+  client.on('channelReplyHeld', (event) => {
+    const id = event?.conversationId;
+    if (!id || !store.has(id)) return;
+    const hours = windowHours(event.window);
+    store.addNote(id, 'agent.replyHeld', { hours });
+    showNotice('agent.replyHeld', { hours });
   });
   // A clock near or past its due time: the view says so with its fresh due times and breaches.
   for (const name of ['serviceLevelWarning', 'serviceLevelBreached']) {
