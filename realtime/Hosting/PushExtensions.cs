@@ -21,7 +21,8 @@ public static class PushExtensions
     public static ISignalRServerBuilder AddHubPush(this IHostApplicationBuilder builder)
     {
         var signalR = builder.Services.AddSignalR();
-        if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        var redis = builder.Configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrEmpty(redis))
         {
             var cluster = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>()?.ClusterId ?? "hub";
             signalR.AddStackExchangeRedis(redis, options =>
@@ -42,7 +43,7 @@ public static class PushExtensions
         }
         builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddSingleton<HubMetrics>();
-        builder.Services.AddSingleton<IClientPush, SignalRClientPush>();
+        builder.Services.AddSingleton<IClientPush>(services => ActivatorUtilities.CreateInstance<SignalRClientPush>(services, !string.IsNullOrEmpty(redis)));
         return signalR;
     }
 }

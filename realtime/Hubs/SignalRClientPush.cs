@@ -11,28 +11,50 @@ namespace Hub.Realtime.Hubs;
 /// When the Redis backplane is down the push still reaches this node's own connections:
 /// written to them directly, it does not need Redis.
 /// </summary>
-public sealed class SignalRClientPush(IHubContext<LiveHub> hub, LocalConnections local, HubMetrics metrics, ILogger<SignalRClientPush> logger) : IClientPush
+/// <param name="backplane">
+/// Whether a backplane carries pushes to the other nodes. Without one, a push to users goes to
+/// their connections found in the node's index: SignalR's own lifetime manager looks for a
+/// user's connections by visiting every connection of the node, which costs a chat message
+/// as much as the node holds connections.
+/// </param>
+public sealed class SignalRClientPush(IHubContext<LiveHub> hub, LocalConnections local, HubMetrics metrics, ILogger<SignalRClientPush> logger, bool backplane) : IClientPush
 {
     public Task ToUsers(IReadOnlyCollection<string> userIds, string eventName, object payload) =>
-        Send("users", hub.Clients.Users(userIds), () => local.OfUsers(userIds), eventName, payload);
+        backplane ? Send("users", hub.Clients.Users(userIds), () => local.OfUsers(userIds), eventName, payload)
+        : Timed("users", eventName, () => ToEach(local.OfUsers(userIds), eventName, payload));
 
     public Task ToGroups(IReadOnlyCollection<string> groups, string eventName, object payload) =>
         Send("groups", hub.Clients.Groups(groups), () => local.InGroups(groups), eventName, payload);
 
-    private async Task Send(string target, IClientProxy everywhere, Func<IReadOnlyList<string>> here, string eventName, object payload)
+    private Task Send(string target, IClientProxy everywhere, Func<IReadOnlyList<string>> here, string eventName, object payload) =>
+        Timed(target, eventName, async () =>
+        {
+            try
+            {
+                await everywhere.SendAsync(eventName, payload);
+            }
+            catch (Exception failure) when (failure is RedisConnectionException or RedisTimeoutException)
+            {
+                logger.LogWarning("Redis is unreachable; {Event} goes to this node's connections only", eventName);
+                await ToEach(here(), eventName, payload);
+            }
+        });
+
+    /// <summary>
+    /// One connection at a time: a single connection is found and written directly, with or
+    /// without the backplane, where a send to several connections publishes or searches for each.
+    /// </summary>
+    private Task ToEach(IReadOnlyList<string> connections, string eventName, object payload) => connections.Count switch
+    {
+        0 => Task.CompletedTask,
+        1 => hub.Clients.Client(connections[0]).SendAsync(eventName, payload),
+        _ => Task.WhenAll(connections.Select(connection => hub.Clients.Client(connection).SendAsync(eventName, payload))),
+    };
+
+    private async Task Timed(string target, string eventName, Func<Task> send)
     {
         var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await everywhere.SendAsync(eventName, payload);
-        }
-        catch (Exception failure) when (failure is RedisConnectionException or RedisTimeoutException)
-        {
-            logger.LogWarning("Redis is unreachable; {Event} goes to this node's connections only", eventName);
-            // One connection at a time: the backplane writes a single local connection directly,
-            // where a send to several connections publishes for each of them.
-            await Task.WhenAll(here().Select(connection => hub.Clients.Client(connection).SendAsync(eventName, payload)));
-        }
+        await send();
         metrics.Pushed(target, eventName, Stopwatch.GetElapsedTime(started));
     }
 }
