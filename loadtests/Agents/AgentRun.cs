@@ -1,4 +1,5 @@
 using Hub.LoadTests.CommandLine;
+using Hub.LoadTests.Live;
 using Hub.LoadTests.Reports;
 using Hub.LoadTests.Runner;
 using Hub.LoadTests.Scenarios;
@@ -18,8 +19,11 @@ public static class AgentRun
         var share = new LoadShare(request.ShareIndex, request.ShareCount).Validated();
         var arguments = Arguments.Parse(request.Args);
         var definition = ScenarioCatalog.Find(arguments.Command ?? "") ?? throw new FormatException($"unknown scenario '{arguments.Command}'");
-        var (_, settings, plan) = ScenarioCommand.Prepare(definition, arguments, share);
-        var outcome = await new LoadRunner(TimeProvider.System).Run(plan.Runs, settings with { Thresholds = [] }, _ => { }, cancellationToken);
+        var (target, settings, plan) = ScenarioCommand.Prepare(definition, arguments, share);
+        using var stream = OtlpStream.From(arguments, definition.Name, target.Address.ToString(), settings.RefreshEvery,
+            agent: $"{request.ShareIndex + 1} of {request.ShareCount}");
+        var outcome = await new LoadRunner(TimeProvider.System).Run(plan.Runs, settings with { Thresholds = [] },
+            stream?.Around(_ => { }) ?? (_ => { }), cancellationToken);
         return new AgentResult(outcome.StartedAt, outcome.MeasuredSeconds, ScenarioCommand.Summaries(plan), outcome.Tallies);
     }
 }

@@ -24,5 +24,6 @@ public static class CommonOptions
         new("--feed", "KIND=FILE", "send texts from a .csv or .json file: names, questions or messages; repeatable (default: built-in texts)"),
         new("--feed-order", "ORDER", "circular (default) or random"),
         new("--plain", "", "plain lines instead of the live table"),
+        new("--otlp", "URL", "stream the live figures at every refresh to an OpenTelemetry collector's OTLP/HTTP address, e.g. http://127.0.0.1:4318 (default: OTEL_EXPORTER_OTLP_ENDPOINT when set)"),
     ];
 }

@@ -20,7 +20,8 @@ public static class ScenarioCommand
             ? await RunFloor(floorRun, arguments, settings, plain, cancellationToken)
             : null;
         var runner = new LoadRunner(TimeProvider.System);
-        var outcome = await LiveView.Run(plain, show => runner.Run(plan.Runs, settings, show, cancellationToken));
+        using var stream = OtlpStream.From(arguments, definition.Name, target.Address.ToString(), settings.RefreshEvery);
+        var outcome = await LiveView.Run(plain, show => runner.Run(plan.Runs, settings, stream?.Around(show) ?? show, cancellationToken));
 
         var report = new RunReport(definition.Name, target.Address.ToString(), RunPrinter.CommandLine(args), outcome.StartedAt,
             outcome.MeasuredSeconds, settings.WarmUp.TotalSeconds, Summaries(plan),
