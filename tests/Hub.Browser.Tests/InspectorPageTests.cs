@@ -18,18 +18,12 @@ public sealed class InspectorPageTests(BrowserFixture browser)
     [Fact]
     public async Task An_inspector_sees_runs_live_with_charts_a_flagged_account_its_drill_down_and_exports_the_csv()
     {
-        var admin = (await Api.Admin()).Token;
-        var province = await Create(admin, "/api/bodies", "p", id => new { id, name = "某省人民政府办公厅", level = "province", parentId = (string?)null });
-        var city = await Create(admin, "/api/bodies", "c", id => new { id, name = "甲市人民政府", level = "city", parentId = province });
-        var quiet = await Create(admin, $"/api/bodies/{city}/accounts", "a", id => new { id, name = "甲市发布", channel = "wechat", handle = "gh_quiet" });
-        var inspector = $"i-{Guid.NewGuid():N}"[..16];
-        await Ok(await Api.Send(HttpMethod.Post, $"/api/bodies/{province}/members", admin,
-            new { username = inspector, password = HubApi.StaffPassword, displayName = "省督查员", roles = new[] { "inspector" } }));
-        var token = (await Api.SignIn(inspector, HubApi.StaffPassword)).Token;
-        await Ok(await Api.Send(HttpMethod.Put, $"/api/bodies/{province}/inspection-rules", token,
-            new { noUpdateWarning = "00:00:00.001", unansweredVeto = "90.00:00:00", inactiveAfter = "180.00:00:00", replyTarget = "1.00:00:00" }));
+        var scene = await InspectedProvince.Create(Api, "甲市人民政府");
+        var (province, city, token) = (scene.Province, scene.City, scene.Inspector.Token);
+        var quiet = await scene.Account(name: "甲市发布");
+        await scene.FlagEveryQuietAccount();
 
-        var page = await browser.SignedIn("/inspect.html", inspector);
+        var page = await browser.SignedIn("/inspect.html", scene.Inspector.Username);
         await Expect(page.Locator("#noRuns")).ToBeVisibleAsync();
         await page.ClickAsync("#runNow");
 
@@ -39,7 +33,7 @@ public sealed class InspectorPageTests(BrowserFixture browser)
         Assert.True(await Drawn(page, "#rankingChart"), "the ranking chart drew nothing");
         Assert.True(await Drawn(page, "#trendChart"), "the trend chart drew nothing");
 
-        await Ok(await Api.Send(HttpMethod.Post, $"/api/bodies/{province}/inspections", token));
+        await BodiesClient.Ok(await Api.Send(HttpMethod.Post, $"/api/bodies/{province}/inspections", token));
         await Expect(page.Locator("#run option")).ToHaveCountAsync(2);
         await Expect(page.Locator("#reportMeta")).ToContainTextAsync("r2");
 
@@ -63,21 +57,14 @@ public sealed class InspectorPageTests(BrowserFixture browser)
     [Fact]
     public async Task An_inspector_sees_the_accounts_as_they_stand_and_a_citys_new_account_flagged_live_without_a_new_run()
     {
-        var admin = (await Api.Admin()).Token;
-        var province = await Create(admin, "/api/bodies", "p", id => new { id, name = "某省人民政府办公厅", level = "province", parentId = (string?)null });
-        var city = await Create(admin, "/api/bodies", "c", id => new { id, name = "乙市人民政府", level = "city", parentId = province });
-        var early = await Create(admin, $"/api/bodies/{province}/accounts", "a", id => new { id, name = "某省发布", channel = "wechat", handle = "gh_early" });
-        var inspector = $"i-{Guid.NewGuid():N}"[..16];
-        await Ok(await Api.Send(HttpMethod.Post, $"/api/bodies/{province}/members", admin,
-            new { username = inspector, password = HubApi.StaffPassword, displayName = "省督查员", roles = new[] { "inspector" } }));
-        var token = (await Api.SignIn(inspector, HubApi.StaffPassword)).Token;
-        await Ok(await Api.Send(HttpMethod.Put, $"/api/bodies/{province}/inspection-rules", token,
-            new { noUpdateWarning = "00:00:00.001", unansweredVeto = "90.00:00:00", inactiveAfter = "180.00:00:00", replyTarget = "1.00:00:00" }));
-        var page = await browser.SignedIn("/inspect.html", inspector);
+        var scene = await InspectedProvince.Create(Api, "乙市人民政府");
+        var early = await scene.Account(scene.Province, name: "某省发布");
+        await scene.FlagEveryQuietAccount();
+        var page = await browser.SignedIn("/inspect.html", scene.Inspector.Username);
         await Expect(page.Locator($"#liveRows tr[data-account='{early}']")).ToContainTextAsync("两周未更新");
         await Expect(page.Locator("#liveRows tr")).ToHaveCountAsync(1);
 
-        var late = await Create(admin, $"/api/bodies/{city}/accounts", "a", id => new { id, name = "乙市发布", channel = "weibo", handle = "yishi" });
+        var late = await scene.Account(channel: "weibo", name: "乙市发布");
         await using var citizen = await LiveClient.Connect(Api.Address, (await Api.Citizen()).Token);
         var conversationId = (await citizen.Invoke<JsonElement>("StartConversation", late, "路灯报修")).GetProperty("conversationId").GetString();
         await citizen.Invoke<JsonElement>("SendMessage", conversationId, $"m-{Guid.NewGuid():N}", "路灯坏了一周了。");
@@ -100,14 +87,4 @@ public sealed class InspectorPageTests(BrowserFixture browser)
             (canvas) => canvas.width > 0 && canvas.height > 0 &&
               canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data.some((value, i) => i % 4 === 3 && value > 0)
             """);
-
-    private async Task<string> Create(string token, string path, string prefix, Func<string, object> body)
-    {
-        var id = $"{prefix}-{Guid.NewGuid():N}"[..20];
-        await Ok(await Api.Send(HttpMethod.Post, path, token, body(id)));
-        return id;
-    }
-
-    private static async Task Ok(HttpResponseMessage response) =>
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
 }

@@ -1,5 +1,3 @@
-using Hub.Grains.Common;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -14,8 +12,7 @@ namespace Hub.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class NextMorningTests(BrowserFixture browser) : IAsyncLifetime
 {
-    private readonly List<IBrowserContext> _contexts = [];
-    private HubAppFactory? _node;
+    private ClockedNode? _node;
 
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
@@ -24,13 +21,13 @@ public sealed class NextMorningTests(BrowserFixture browser) : IAsyncLifetime
     {
         // A Tuesday evening; the default calendar opens at 09:00 on Wednesday.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 20, 0, 0, Beijing));
-        var node = _node = new HubAppFactory(services: s => s.AddKeyedSingleton<TimeProvider>(HubClock.Key, clock));
-        var api = new HubApi(node.Address);
+        var node = _node = new ClockedNode(browser.Browser, clock);
+        var api = node.Api;
         var account = await api.Account("市住建局", "住房和城乡建设");
         var supervisor = await api.StaffMember(account, "冯主管", "supervisor");
         var agentStaff = await api.StaffMember(account, "蒋坐席", "agent");
 
-        var desk = await SignedIn(node, "/desk.html", supervisor);
+        var desk = await node.SignedIn("/desk.html", supervisor);
         await Expect(desk.Locator("#slaHours")).ToHaveValueAsync("09:00-12:00, 13:30-17:30");
         await Expect(desk.Locator("#slaOutsideHours")).Not.ToBeCheckedAsync();
         await desk.Locator("#slaOutsideHours").CheckAsync();
@@ -38,7 +35,7 @@ public sealed class NextMorningTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(desk.Locator("#notice")).ToHaveTextAsync("工作时间与服务时限已保存");
         await Expect(desk.Locator("#intakeNow")).ToHaveTextAsync("现在发起的市民：留言（非工作时间）");
 
-        var citizen = await Page(node, "/citizen.html");
+        var citizen = await node.Page("/citizen.html");
         await citizen.FillAsync("#displayName", "韩先生");
         await citizen.ClickAsync("#signIn");
         await citizen.Locator("#account").SelectOptionAsync(account);
@@ -54,7 +51,7 @@ public sealed class NextMorningTests(BrowserFixture browser) : IAsyncLifetime
         await citizen.Context.CloseAsync();
 
         clock.SetUtcNow(new DateTimeOffset(2026, 12, 2, 9, 5, 0, Beijing));
-        var agent = await SignedIn(node, "/agent.html", agentStaff);
+        var agent = await node.SignedIn("/agent.html", agentStaff);
         await agent.Locator("#available").CheckAsync();
         await Expect(desk.Locator("#intakeNow")).ToHaveTextAsync("现在发起的市民：实时对话");
         await agent.FillAsync("#lookup-agent-reference", reference.ToLowerInvariant());
@@ -68,7 +65,7 @@ public sealed class NextMorningTests(BrowserFixture browser) : IAsyncLifetime
         await agent.ClickAsync("#send");
         await Expect(agent.Locator("#messages .message[data-seq='2']")).ToBeVisibleAsync();
 
-        var back = await Page(node, "/citizen.html");
+        var back = await node.Page("/citizen.html");
         await back.FillAsync("#returnReferenceInput", reference);
         await back.FillAsync("#returnCodeInput", code);
         await back.ClickAsync("#returnSubmit");
@@ -78,35 +75,11 @@ public sealed class NextMorningTests(BrowserFixture browser) : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    /// <summary>The pages close first, so the node stops with no connection left open.</summary>
     public async Task DisposeAsync()
     {
-        foreach (var context in _contexts)
-        {
-            await context.CloseAsync();
-        }
         if (_node is not null)
         {
             await _node.DisposeAsync();
         }
-    }
-
-    private async Task<IPage> Page(HubAppFactory node, string path)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = node.Address.ToString(), Locale = "zh-CN" });
-        _contexts.Add(context);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(path);
-        return page;
-    }
-
-    private async Task<IPage> SignedIn(HubAppFactory node, string path, HubApi.Staff staff)
-    {
-        var page = await Page(node, path);
-        await page.FillAsync("#username", staff.Username);
-        await page.FillAsync("#password", HubApi.StaffPassword);
-        await page.ClickAsync("#signIn");
-        await Expect(page.Locator("#consoleView")).ToBeVisibleAsync();
-        return page;
     }
 }

@@ -327,7 +327,7 @@ public sealed class AuthorizationMatrixTests(HubFixture hub)
         var statementId = (await press.Invoke<JsonElement>("DraftStatement", eventId, "初稿")).Str("statementId");
         var questionId = (await citizen.Invoke<JsonElement>("AskQuestion", eventId, "矩阵-q", "矩阵问题")).Str("questionId");
         await press.Invoke<JsonElement>("ModerateQuestion", eventId, questionId, "approve");
-        var body = await new Governance.BodiesClient(Api).Body(admin.Token, "province", null, "矩阵省");
+        var body = await new BodiesClient(Api).Body(admin.Token, "province", null, "矩阵省");
         (await Api.Send(HttpMethod.Put, $"/api/accounts/{account}/placement", admin.Token, new { bodyId = body, channel = "wechat", handle = "gh_matrix" })).EnsureSuccessStatusCode();
         return (new World(account, conversationId, eventId, statementId, questionId, admin.UserId, userIds[Agent], started.Str("reference"), body), tokens);
     }

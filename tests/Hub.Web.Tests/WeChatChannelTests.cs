@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Hub.Grains.Channels;
 using Hub.Grains.Channels.WeChat;
@@ -16,7 +15,6 @@ namespace Hub.Web.Tests;
 /// </summary>
 public sealed class WeChatChannelTests : IAsyncLifetime
 {
-    private const string Token = "hubtoken2024";
     private const string EncodingAesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
@@ -81,7 +79,7 @@ public sealed class WeChatChannelTests : IAsyncLifetime
         var push = Push();
         var (body, query) = push.Encrypted(WeChatPush.TextXml("oUser-safe-0002", "2002", "加密消息"), EncodingAesKey);
 
-        var answer = await _http.PostAsync($"/channels/wechat/{account}?{query}", Xml(body));
+        var answer = await _http.PostAsync($"/channels/wechat/{account}?{query}", WeChatPush.Xml(body));
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
 
         var conversationId = (await agent.Next("conversationAssigned")).Str("conversationId");
@@ -98,7 +96,7 @@ public sealed class WeChatChannelTests : IAsyncLifetime
         var (body, query) = Push().Encrypted(WeChatPush.TextXml("oUser-safe-0003", "3003", "伪造"), EncodingAesKey);
         var forged = query[..query.IndexOf("msg_signature=", StringComparison.Ordinal)] + "msg_signature=" + new string('1', 40);
 
-        await Problems.Expect(await _http.PostAsync($"/channels/wechat/{account}?{forged}", Xml(body)), HttpStatusCode.Forbidden, "forbidden");
+        await Problems.Expect(await _http.PostAsync($"/channels/wechat/{account}?{forged}", WeChatPush.Xml(body)), HttpStatusCode.Forbidden, "forbidden");
         Assert.Null(await ConversationOf(account, "oUser-safe-0003"));
     }
 
@@ -127,9 +125,9 @@ public sealed class WeChatChannelTests : IAsyncLifetime
         var account = await LinkedAccount();
         var xml = WeChatPush.TextXml("oUser-forged-0005", "5005", "伪造");
 
-        var forged = await _http.PostAsync($"/channels/wechat/{account}?{Push().Query(signature: new string('a', 40))}", Xml(xml));
-        var stale = new WeChatPush(Token, _clock.GetUtcNow() - TimeSpan.FromMinutes(10));
-        var replayed = await _http.PostAsync($"/channels/wechat/{account}?{stale.Query()}", Xml(xml));
+        var forged = await _http.PostAsync($"/channels/wechat/{account}?{Push().Query(signature: new string('a', 40))}", WeChatPush.Xml(xml));
+        var stale = new WeChatPush(FakeWeChat.Token, _clock.GetUtcNow() - TimeSpan.FromMinutes(10));
+        var replayed = await _http.PostAsync($"/channels/wechat/{account}?{stale.Query()}", WeChatPush.Xml(xml));
 
         await Problems.Expect(forged, HttpStatusCode.Forbidden, "forbidden");
         await Problems.Expect(replayed, HttpStatusCode.Forbidden, "forbidden");
@@ -166,11 +164,11 @@ public sealed class WeChatChannelTests : IAsyncLifetime
         var supervisor = await _api.SignIn((await _api.StaffMember(account, "王主管", "supervisor")).Username, HubApi.StaffPassword);
         var path = $"/api/accounts/{account}/channels/wechat";
 
-        await Problems.Expect(await _api.Send(HttpMethod.Put, path, supervisor.Token, LinkBody(null)), HttpStatusCode.Forbidden, "forbidden");
+        await Problems.Expect(await _api.Send(HttpMethod.Put, path, supervisor.Token, _weChat.LinkBody()), HttpStatusCode.Forbidden, "forbidden");
         var admin = (await _api.Admin()).Token;
-        await Problems.Expect(await _api.Send(HttpMethod.Put, path, admin, LinkBody("ab")), HttpStatusCode.BadRequest, "bad_request");
+        await Problems.Expect(await _api.Send(HttpMethod.Put, path, admin, _weChat.LinkBody("ab")), HttpStatusCode.BadRequest, "bad_request");
         Assert.Null(await Grains.GetGrain<IWeChatLinkGrain>(account).Find());
-        await Problems.Expect(await _api.Send(HttpMethod.Put, "/api/accounts/no-such-account/channels/wechat", admin, LinkBody(null)), HttpStatusCode.NotFound, "not_found");
+        await Problems.Expect(await _api.Send(HttpMethod.Put, "/api/accounts/no-such-account/channels/wechat", admin, _weChat.LinkBody()), HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]
@@ -214,30 +212,11 @@ public sealed class WeChatChannelTests : IAsyncLifetime
 
     private IGrainFactory Grains => _node.Services.GetRequiredService<IGrainFactory>();
 
-    private WeChatPush Push() => new(Token, _clock.GetUtcNow());
+    private WeChatPush Push() => new(FakeWeChat.Token, _clock.GetUtcNow());
 
-    private Task<HttpResponseMessage> SendPush(string account, string xml) =>
-        _http.PostAsync($"/channels/wechat/{account}?{Push().Query()}", Xml(xml));
+    private Task<HttpResponseMessage> SendPush(string account, string xml) => Push().SendTo(_http, account, xml);
 
-    private static StringContent Xml(string xml) => new(xml, Encoding.UTF8, "text/xml");
-
-    private object LinkBody(string? appSecret, string? encodingAesKey = null) => new
-    {
-        appId = FakeWeChat.AppId,
-        appSecret = appSecret ?? FakeWeChat.AppSecret,
-        token = Token,
-        encodingAesKey,
-        apiBaseUrl = _weChat.BaseUrl,
-    };
-
-    private async Task<string> LinkedAccount(string? encodingAesKey = null)
-    {
-        var account = await _api.Account();
-        var linked = await _api.Send(HttpMethod.Put, $"/api/accounts/{account}/channels/wechat", (await _api.Admin()).Token,
-            LinkBody(null, encodingAesKey));
-        Assert.Equal(HttpStatusCode.NoContent, linked.StatusCode);
-        return account;
-    }
+    private Task<string> LinkedAccount(string? encodingAesKey = null) => _weChat.LinkedAccount(_api, encodingAesKey);
 
     private async Task<LiveClient> Agent(string account)
     {

@@ -62,20 +62,20 @@ public sealed class WebhookTests : IAsyncLifetime
     public async Task An_inspection_run_raises_inspection_flagged_for_the_flagged_account_only()
     {
         await using var receiver = await WebhookReceiver.Start();
-        var bodies = new Governance.BodiesClient(_api);
+        var bodies = new BodiesClient(_api);
         var admin = (await _api.Admin()).Token;
         var city = await bodies.Body(admin, "city", null);
         var quiet = await bodies.Account(admin, city);
         var inspector = await bodies.Member(admin, city, "inspector");
         var subscription = await Subscribe(quiet, receiver.Url, "inspection.flagged");
         // A short warning period, so the hub's clock stays within the receiver's tolerance for a delivery's timestamp.
-        await Governance.BodiesClient.Ok(await _api.Send(HttpMethod.Put, $"/api/bodies/{city}/inspection-rules", inspector.Token,
+        await BodiesClient.Ok(await _api.Send(HttpMethod.Put, $"/api/bodies/{city}/inspection-rules", inspector.Token,
             new { noUpdateWarning = "00:00:30", unansweredVeto = "90.00:00:00", inactiveAfter = "180.00:00:00", replyTarget = "1.00:00:00" }));
         _clock.Advance(TimeSpan.FromMinutes(1));
         var fresh = await bodies.Account(admin, city);
         await Subscribe(fresh, receiver.Url, "inspection.flagged");
 
-        var run = await Governance.BodiesClient.Ok(await _api.Send(HttpMethod.Post, $"/api/bodies/{city}/inspections", inspector.Token));
+        var run = await BodiesClient.Ok(await _api.Send(HttpMethod.Post, $"/api/bodies/{city}/inspections", inspector.Token));
 
         var delivery = await receiver.Next();
         new StandardWebhook(subscription.Str("secret")).Verify(delivery.Body, delivery.Headers);

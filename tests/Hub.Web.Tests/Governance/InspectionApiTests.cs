@@ -11,15 +11,11 @@ public sealed class InspectionApiTests(HubFixture hub)
     [Fact]
     public async Task An_inspector_runs_exports_and_circulates_and_the_flagged_bodys_admin_reads_the_notice()
     {
-        var bodies = new BodiesClient(Api);
-        var admin = (await Api.Admin()).Token;
-        var province = await bodies.Body(admin, "province", null);
-        var city = await bodies.Body(admin, "city", province);
-        var account = await bodies.Account(admin, city);
-        var inspector = await bodies.Member(admin, province, "inspector");
-        var cityAdmin = await bodies.Member(admin, city, "admin");
-        var strict = new { noUpdateWarning = "00:00:00.001", unansweredVeto = "90.00:00:00", inactiveAfter = "180.00:00:00", replyTarget = "1.00:00:00" };
-        await BodiesClient.Ok(await Api.Send(HttpMethod.Put, $"/api/bodies/{province}/inspection-rules", inspector.Token, strict));
+        var scene = await InspectedProvince.Create(Api);
+        var (province, city, inspector) = (scene.Province, scene.City, scene.Inspector);
+        var account = await scene.Account();
+        var cityAdmin = await scene.Member(city, "admin");
+        await scene.FlagEveryQuietAccount();
 
         var run = await BodiesClient.Ok(await Api.Send(HttpMethod.Post, $"/api/bodies/{province}/inspections", inspector.Token));
         var runId = run.Str("runId");

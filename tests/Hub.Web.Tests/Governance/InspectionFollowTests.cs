@@ -14,13 +14,10 @@ public sealed class InspectionFollowTests(HubFixture hub)
     [Fact]
     public async Task A_following_inspector_hears_of_each_run_and_opens_an_account_of_it()
     {
-        var bodies = new BodiesClient(Api);
-        var admin = (await Api.Admin()).Token;
-        var province = await bodies.Body(admin, "province", null);
-        var city = await bodies.Body(admin, "city", province);
-        var account = await bodies.Account(admin, city);
-        var inspector = await bodies.Member(admin, province, "inspector");
-        var cityInspector = await bodies.Member(admin, city, "inspector");
+        var scene = await InspectedProvince.Create(Api);
+        var (province, inspector) = (scene.Province, scene.Inspector);
+        var account = await scene.Account();
+        var cityInspector = await scene.Member(scene.City, "inspector");
         await using var live = await LiveClient.Connect(Api.Address, inspector.Token);
         await using var below = await LiveClient.Connect(Api.Address, cityInspector.Token);
         Assert.Empty((await live.Invoke<System.Text.Json.JsonElement>("FollowInspection", province)).EnumerateArray());
@@ -39,12 +36,9 @@ public sealed class InspectionFollowTests(HubFixture hub)
     [Fact]
     public async Task A_following_inspector_of_the_province_hears_live_when_a_citizen_writes_to_an_account_of_a_city()
     {
-        var bodies = new BodiesClient(Api);
-        var admin = (await Api.Admin()).Token;
-        var province = await bodies.Body(admin, "province", null);
-        var city = await bodies.Body(admin, "city", province);
-        var account = await bodies.Account(admin, city);
-        var inspector = await bodies.Member(admin, province, "inspector");
+        var scene = await InspectedProvince.Create(Api);
+        var (province, city, inspector) = (scene.Province, scene.City, scene.Inspector);
+        var account = await scene.Account();
         await using var live = await LiveClient.Connect(Api.Address, inspector.Token);
         await live.Invoke<System.Text.Json.JsonElement>("FollowInspection", province);
         await using var citizen = await LiveClient.Connect(Api.Address, (await Api.Citizen()).Token);
@@ -61,11 +55,9 @@ public sealed class InspectionFollowTests(HubFixture hub)
     [Fact]
     public async Task A_run_is_scheduled_for_later_listed_and_cancelled_and_one_in_the_past_is_refused()
     {
-        var bodies = new BodiesClient(Api);
-        var admin = (await Api.Admin()).Token;
-        var city = await bodies.Body(admin, "city", null);
-        var inspector = await bodies.Member(admin, city, "inspector");
-        var schedule = $"/api/bodies/{city}/inspection-schedule";
+        var scene = await InspectedProvince.Create(Api);
+        var inspector = scene.Inspector;
+        var schedule = $"/api/bodies/{scene.Province}/inspection-schedule";
 
         await Problems.Expect(await Api.Send(HttpMethod.Post, schedule, inspector.Token, new { at = DateTimeOffset.UtcNow.AddHours(-1) }), HttpStatusCode.BadRequest, "bad_request");
         Assert.Empty((await BodiesClient.Ok(await Api.Send(HttpMethod.Get, schedule, inspector.Token))).EnumerateArray());

@@ -364,7 +364,7 @@ function setUpConnection() {
     const id = event?.conversationId;
     if (!id || !store.has(id)) return;
     const hours = windowHours(event.window);
-    store.addNote(id, 'agent.replyHeld', { hours });
+    store.addNote(id, 'agent.replyHeld', { hours }, { afterSeq: event.seq, tone: 'held' });
     showNotice('agent.replyHeld', { hours });
   });
   // A clock near or past its due time: the view says so with its fresh due times and breaches.

@@ -83,9 +83,10 @@ export class ConversationStore {
     return added;
   }
 
-  addNote(id, key, params) {
+  /** A line of the page's own in the conversation, after the latest message or after the one at `afterSeq`; `tone` styles it. */
+  addNote(id, key, params, { afterSeq, tone } = {}) {
     const entry = this.entry(id);
-    entry.notes.push({ key: `${entry.notes.length}`, textKey: key, params, afterSeq: entry.lastSeq });
+    entry.notes.push({ key: `${entry.notes.length}`, textKey: key, params, afterSeq: afterSeq ?? entry.lastSeq, tone });
     this.changed(id);
   }
 
@@ -468,7 +469,7 @@ export class ChatView {
 
   build(want) {
     if (want.kind === 'note') {
-      return h('li', { className: 'system-note', text: t(want.note.textKey, want.note.params) });
+      return h('li', { className: 'system-note', 'data-tone': want.note.tone, text: t(want.note.textKey, want.note.params) });
     }
     if (want.kind === 'outbox') {
       const { item } = want;

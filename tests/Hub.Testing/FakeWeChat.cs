@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text.Json;
-using Hub.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Xunit;
 
-namespace Hub.Web.Tests;
+namespace Hub.Testing;
 
 /// <summary>
 /// WeChat's API on a loopback port, as far as the hub uses it: the access-token request and
@@ -18,6 +19,9 @@ public sealed class FakeWeChat : IAsyncDisposable
 
     public const string AppId = "wx0123456789abcdef";
     public const string AppSecret = "fake-app-secret-0123456789";
+
+    /// <summary>The token of the account's server URL, which WeChat signs its pushes with.</summary>
+    public const string Token = "hubtoken2024";
 
     private readonly Inbox<Sent> _sent = new();
     private readonly ConcurrentQueue<int> _nextErrors = new();
@@ -36,6 +40,20 @@ public sealed class FakeWeChat : IAsyncDisposable
 
     /// <summary>The next send is answered with this errcode and not kept.</summary>
     public void FailNextSend(int errcode) => _nextErrors.Enqueue(errcode);
+
+    /// <summary>What an admin saves to link an account to this WeChat; <paramref name="appSecret"/> replaces the app's own.</summary>
+    public object LinkBody(string? appSecret = null, string? encodingAesKey = null) =>
+        new { appId = AppId, appSecret = appSecret ?? AppSecret, token = Token, encodingAesKey, apiBaseUrl = BaseUrl };
+
+    /// <summary>A new account of the hub that the admin has linked to this WeChat.</summary>
+    public async Task<string> LinkedAccount(HubApi api, string? encodingAesKey = null)
+    {
+        var account = await api.Account();
+        var linked = await api.Send(HttpMethod.Put, $"/api/accounts/{account}/channels/wechat", (await api.Admin()).Token,
+            LinkBody(encodingAesKey: encodingAesKey));
+        Assert.Equal(HttpStatusCode.NoContent, linked.StatusCode);
+        return account;
+    }
 
     public static async Task<FakeWeChat> Start()
     {

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Security;
+using System.Text;
 using Hub.Grains.Channels.WeChat;
 
-namespace Hub.Web.Tests;
+namespace Hub.Testing;
 
 /// <summary>What WeChat's servers send to an account's server URL: signed queries and XML bodies, plain or encrypted.</summary>
 public sealed class WeChatPush(string token, DateTimeOffset now)
@@ -19,6 +20,12 @@ public sealed class WeChatPush(string token, DateTimeOffset now)
     /// <summary>The server-URL query with WeChat's signature; <paramref name="signature"/> overrides it.</summary>
     public string Query(string? signature = null) =>
         $"signature={signature ?? WeChatSignature.Compute(token, Timestamp, Nonce)}&timestamp={Timestamp}&nonce={Nonce}";
+
+    /// <summary>Posts a plain message to the account's server URL, signed as this push.</summary>
+    public Task<HttpResponseMessage> SendTo(HttpClient hub, string account, string xml) =>
+        hub.PostAsync($"/channels/wechat/{account}?{Query()}", Xml(xml));
+
+    public static StringContent Xml(string xml) => new(xml, Encoding.UTF8, "text/xml");
 
     /// <summary>The safe mode's body and query for a message: the XML encrypted, with its msg_signature.</summary>
     public (string Body, string Query) Encrypted(string xml, string encodingAesKey)

@@ -1,7 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Xunit;
 
-namespace Hub.Web.Tests.Governance;
+namespace Hub.Testing;
 
 /// <summary>Sets up bodies, their accounts and staff through the REST API, with fresh ids.</summary>
 public sealed class BodiesClient(HubApi api)
@@ -27,10 +28,10 @@ public sealed class BodiesClient(HubApi api)
         return new Staff(username, signedIn.UserId, signedIn.Token);
     }
 
-    public async Task<string> Account(string token, string bodyId, string channel = "wechat")
+    public async Task<string> Account(string token, string bodyId, string channel = "wechat", string name = "政务公众号")
     {
         var id = NewId("a");
-        await Ok(await api.Send(HttpMethod.Post, $"/api/bodies/{bodyId}/accounts", token, new { id, name = "政务公众号", channel, handle = $"gh_{id}" }));
+        await Ok(await api.Send(HttpMethod.Post, $"/api/bodies/{bodyId}/accounts", token, new { id, name, channel, handle = $"gh_{id}" }));
         return id;
     }
 
