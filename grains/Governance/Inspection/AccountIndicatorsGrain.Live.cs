@@ -22,8 +22,21 @@ public sealed partial class AccountIndicatorsGrain
     /// <summary>The account's body (null when it belongs to none) and the rules of each body from it up to the root.</summary>
     private sealed record Inspectors(string? BodyId, IReadOnlyDictionary<string, InspectionRules> Rules, DateTimeOffset ReadAt);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        this.RegisterOrUpdateReminder(LiveReminder, options.Value.LiveCheckPeriod, options.Value.LiveCheckPeriod);
+    /// <summary>
+    /// The reminder outlives activations in the reminder table, so it is registered once per
+    /// period setting: an account's indicators wake with every first message after a quiet
+    /// spell, and a table write each time would cost more than the message.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var period = options.Value.LiveCheckPeriod;
+        if (State.LiveCheckPeriod != period)
+        {
+            await this.RegisterOrUpdateReminder(LiveReminder, period, period);
+            State.LiveCheckPeriod = period;
+            await state.WriteOrReload(this);
+        }
+    }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {

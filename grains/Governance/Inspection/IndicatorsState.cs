@@ -21,4 +21,7 @@ public sealed class IndicatorsState
 
     /// <summary>What the followers of each inspecting body were last told, so they are told only of changes.</summary>
     [Id(9)] public Dictionary<string, IndicatorHeadline> Told { get; set; } = [];
+
+    /// <summary>The period the live-flags reminder was registered with, so it is registered again only when the setting changes.</summary>
+    [Id(10)] public TimeSpan? LiveCheckPeriod { get; set; }
 }

@@ -81,6 +81,23 @@ public sealed class LiveFlagTests(ClusterFixture fixture)
         Assert.Equal(0, veto.Indicators.Score);
     }
 
+    [Fact]
+    public async Task The_live_reminder_is_registered_once_not_at_every_activation()
+    {
+        var matrix = await new Matrix(fixture).Build();
+        var indicators = fixture.Grains.GetGrain<IAccountIndicatorsGrain>(await matrix.Account(matrix.County));
+        var reminders = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<IReminderTable>();
+        await indicators.Record(new IndicatorEvent(IndicatorEvent.Update, Time.GetUtcNow()));
+        var registered = await reminders.ReadRow(indicators.GetGrainId(), AccountIndicatorsGrain.LiveReminder);
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).DeactivateGrain(indicators.GetGrainId());
+        await indicators.Record(new IndicatorEvent(IndicatorEvent.Update, Time.GetUtcNow()));
+
+        var afterReactivation = await reminders.ReadRow(indicators.GetGrainId(), AccountIndicatorsGrain.LiveReminder);
+        Assert.NotNull(registered);
+        Assert.Equal(registered.ETag, afterReactivation?.ETag);
+    }
+
     private static Task<AccountIndicatorsChanged> Told(string bodyId, string accountId, Func<AccountIndicatorsChanged, bool> match) =>
         Push.Next<AccountIndicatorsChanged>(PushGroups.InspectorsOf(bodyId), ClientEvents.AccountIndicatorsChanged, c => c.AccountId == accountId && match(c));
 
