@@ -22,7 +22,7 @@ public static class PushGroups
     public static string SupervisorsOf(string accountId) => $"supervisors:{accountId}";
 
     /// <summary>Every connection watching an account's webhook deliveries (its webhooks page).</summary>
-    public static string WebhookKeepersOf(string accountId) => $"webhooks:{accountId}";
+    public static string WebhookKeepersOf(string ownerKey) => $"webhooks:{ownerKey}";
 
     /// <summary>Every connection following an account's posts.</summary>
     public static string AccountFollowers(string accountId) => $"account:{accountId}";

@@ -4,8 +4,10 @@ using Orleans.Concurrency;
 namespace Hub.Grains.Webhooks;
 
 /// <summary>
-/// One account's webhooks: its subscriptions, its outbox and its delivery log. Admins and the
-/// account's supervisors keep them; grains raise the account's events into it.
+/// One account's or one body's webhooks (see <see cref="WebhookOwner"/>): its subscriptions, its
+/// outbox and its delivery log. Admins and the account's supervisors keep an account's, the
+/// body's admins a body's; grains raise an account's events into the account's, which passes
+/// them on to the bodies above the account that subscribe.
 /// </summary>
 public interface IWebhookGrain : IGrainWithStringKey
 {
@@ -19,13 +21,13 @@ public interface IWebhookGrain : IGrainWithStringKey
     Task Unsubscribe(Caller keeper, string subscriptionId);
 
     /// <summary>
-    /// Queues an event (its data as JSON) for every subscription to its type. One-way: the
+    /// Queues an event of the account (its data as JSON) for every subscription to its type. One-way: the
     /// grain that raises it has already stored what happened and does not wait for the outbox.
     /// </summary>
     [OneWay]
-    Task Raise(string type, string data);
+    Task Raise(string accountId, string type, string data);
 
-    /// <summary>Refuses whoever does not keep the account's webhooks; a page checks it before it watches the deliveries.</summary>
+    /// <summary>Refuses whoever does not keep these webhooks; a page checks it before it watches the deliveries.</summary>
     [ReadOnly]
     Task RequireKeeper(Caller keeper);
 

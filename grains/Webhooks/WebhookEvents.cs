@@ -9,5 +9,5 @@ public static class WebhookEvents
 
     /// <summary>Raises one of <see cref="WebhookEventTypes"/> on the account's outbox; the data goes as camel-case JSON.</summary>
     public static Task RaiseWebhook<T>(this IGrainFactory grains, string accountId, string type, T data) =>
-        grains.GetGrain<IWebhookGrain>(accountId).Raise(type, JsonSerializer.Serialize(data, Json));
+        grains.GetGrain<IWebhookGrain>(WebhookOwner.KeyOfAccount(accountId)).Raise(accountId, type, JsonSerializer.Serialize(data, Json));
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Hub.Grains.Common;
+using Hub.Grains.Governance.Bodies;
 using Hub.Grains.Push;
 using Hub.Grains.Telemetry;
 
@@ -17,7 +18,21 @@ public sealed partial class WebhookGrain
 
     private OutboxPump? _pump;
 
-    async Task IWebhookGrain.Raise(string type, string data)
+    async Task IWebhookGrain.Raise(string accountId, string type, string data)
+    {
+        await Queue(accountId, type, data);
+        if (!Owner.IsBody)
+        {
+            // Read at every event, so that a body's new subscription and an account moved under
+            // it take effect at once; the tree answers from memory, and with nothing when no body subscribes.
+            foreach (var bodyId in await Tree.GetWebhookBodies(accountId))
+            {
+                await GrainFactory.GetGrain<IWebhookGrain>(WebhookOwner.KeyOfBody(bodyId)).Raise(accountId, type, data);
+            }
+        }
+    }
+
+    private async Task Queue(string accountId, string type, string data)
     {
         var subscribed = State.Subscriptions.Where(s => s.Types.Contains(type)).ToList();
         if (subscribed.Count == 0)
@@ -25,7 +40,7 @@ public sealed partial class WebhookGrain
             return;
         }
         var now = time.GetUtcNow();
-        var body = Body(type, now, data);
+        var body = Body(type, now, accountId, data);
         foreach (var subscription in subscribed)
         {
             State.LastDeliveryNumber++;
@@ -115,9 +130,9 @@ public sealed partial class WebhookGrain
         };
     }
 
-    /// <summary>Tells the pages watching the account's webhooks how the deliveries stand, once that is stored.</summary>
+    /// <summary>Tells the pages watching these webhooks how the deliveries stand, once that is stored.</summary>
     private Task Tell(IEnumerable<WebhookDelivery> deliveries) =>
-        Task.WhenAll(deliveries.Select(d => push.ToGroups([PushGroups.WebhookKeepersOf(AccountId)], ClientEvents.WebhookDelivery, d)));
+        Task.WhenAll(deliveries.Select(d => push.ToGroups([PushGroups.WebhookKeepersOf(this.GetPrimaryKeyString())], ClientEvents.WebhookDelivery, d)));
 
     /// <summary>Drops the oldest finished deliveries beyond the log's size; pending ones always stay.</summary>
     private void TrimLog()
@@ -131,8 +146,8 @@ public sealed partial class WebhookGrain
         }
     }
 
-    /// <summary>The Standard Webhooks payload: the type, when it happened, and the event's data.</summary>
-    private static string Body(string type, DateTimeOffset at, string data)
+    /// <summary>The Standard Webhooks payload: the type, when it happened, the account it happened in, and the event's data.</summary>
+    private static string Body(string type, DateTimeOffset at, string accountId, string data)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -140,6 +155,7 @@ public sealed partial class WebhookGrain
             json.WriteStartObject();
             json.WriteString("type", type);
             json.WriteString("timestamp", at);
+            json.WriteString("accountId", accountId);
             json.WritePropertyName("data");
             json.WriteRawValue(data);
             json.WriteEndObject();

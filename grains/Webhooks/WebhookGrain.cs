@@ -1,5 +1,6 @@
 using Hub.Grains.Accounts;
 using Hub.Grains.Common;
+using Hub.Grains.Governance.Bodies;
 using Hub.Grains.Hosting;
 using Hub.Grains.Push;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Hub.Grains.Webhooks;
 
 /// <summary>
-/// Subscriptions and the outbox of one account, kept apart from the account's own state so
-/// that deliveries, written often while a receiver is down, never rewrite the roster.
+/// Subscriptions and the outbox of one account or body, kept apart from the account's own state
+/// and the body tree so that deliveries, written often while a receiver is down, never rewrite them.
 /// </summary>
 public sealed partial class WebhookGrain(
     [PersistentState("webhooks", StorageNames.Grains)] IPersistentState<WebhookState> state,
@@ -18,7 +19,9 @@ public sealed partial class WebhookGrain(
     IOptions<WebhookOptions> options,
     [FromKeyedServices(HubClock.Key)] TimeProvider time) : Grain, IWebhookGrain, IRemindable
 {
-    private string AccountId => this.GetPrimaryKeyString();
+    private WebhookOwner Owner => WebhookOwner.FromKey(this.GetPrimaryKeyString());
+
+    private IBodyTreeGrain Tree => GrainFactory.GetGrain<IBodyTreeGrain>(0);
 
     private WebhookState State => state.State;
 
@@ -31,14 +34,15 @@ public sealed partial class WebhookGrain(
         {
             throw RuleViolation.BadRequest($"types must name one or more of: {string.Join(", ", WebhookEventTypes.All.Order())}");
         }
-        if (State.Subscriptions.Count >= WebhookSubscription.MaxPerAccount)
+        if (State.Subscriptions.Count >= WebhookSubscription.MaxPerOwner)
         {
-            throw RuleViolation.Conflict($"an account has at most {WebhookSubscription.MaxPerAccount} webhook subscriptions");
+            throw RuleViolation.Conflict($"{Owner} has at most {WebhookSubscription.MaxPerOwner} webhook subscriptions");
         }
         var subscription = new WebhookSubscription($"wh_{GeneratedId.New()}", uri.AbsoluteUri, [.. types.Distinct().Order()],
             WebhookSignature.NewSecret(), keeper.UserId, time.GetUtcNow());
         State.Subscriptions.Add(subscription);
         await state.WriteOrReload(this);
+        await NoteSubscribers();
         return subscription;
     }
 
@@ -57,6 +61,7 @@ public sealed partial class WebhookGrain(
         }
         State.Deliveries.RemoveAll(d => d.SubscriptionId == subscriptionId && d.Status == WebhookDelivery.Pending);
         await state.WriteOrReload(this);
+        await NoteSubscribers();
     }
 
     async Task<IReadOnlyList<WebhookDelivery>> IWebhookGrain.GetDeliveries(Caller keeper)
@@ -67,13 +72,25 @@ public sealed partial class WebhookGrain(
 
     Task IWebhookGrain.RequireKeeper(Caller keeper) => RequireKeeper(keeper);
 
-    /// <summary>Admins, and the account's supervisors, who run its desk and its integrations.</summary>
+    /// <summary>
+    /// An account's: admins and its supervisors, who run its desk and its integrations. A body's:
+    /// its admins and those of the bodies above it (not_found when there is no such body).
+    /// </summary>
     private async Task RequireKeeper(Caller keeper)
     {
-        if (!keeper.HasRole(Roles.Admin) && !keeper.HasRoleIn(AccountId, Roles.Supervisor))
+        if (Owner.IsBody)
         {
-            throw RuleViolation.Forbidden($"only admins and supervisors of '{AccountId}' keep its webhooks");
+            await Tree.RequireAdmin(keeper, Owner.Id);
+            return;
         }
-        await GrainFactory.GetGrain<IAccountGrain>(AccountId).GetProfile();
+        if (!keeper.HasRole(Roles.Admin) && !keeper.HasRoleIn(Owner.Id, Roles.Supervisor))
+        {
+            throw RuleViolation.Forbidden($"only admins and supervisors of '{Owner.Id}' keep its webhooks");
+        }
+        await GrainFactory.GetGrain<IAccountGrain>(Owner.Id).GetProfile();
     }
+
+    /// <summary>The tree keeps which bodies subscribe, so that accounts pass their events only to those.</summary>
+    private Task NoteSubscribers() =>
+        Owner.IsBody ? Tree.NoteWebhookSubscribers(Owner.Id, State.Subscriptions.Count > 0) : Task.CompletedTask;
 }

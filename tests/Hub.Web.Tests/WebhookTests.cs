@@ -51,7 +51,7 @@ public sealed class WebhookTests : IAsyncLifetime
         var delivery = await receiver.Next();
         new StandardWebhook(subscription.Str("secret")).Verify(delivery.Body, delivery.Headers);
         var payload = JsonSerializer.Deserialize<JsonElement>(delivery.Body);
-        Assert.Equal("conversation.created", payload.Str("type"));
+        Assert.Equal(("conversation.created", account), (payload.Str("type"), payload.Str("accountId")));
         Assert.Equal(conversationId, payload.GetProperty("data").Str("conversationId"));
         Assert.StartsWith("msg_", delivery.Headers["webhook-id"].ToString());
         var tampered = delivery.Body.Replace(conversationId, "0000", StringComparison.Ordinal);
@@ -203,6 +203,61 @@ public sealed class WebhookTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Empty(await Subscriptions(account));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => receiver.Next(TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task A_body_subscription_takes_the_events_of_every_account_below_it_and_of_accounts_moved_there()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        var bodies = new BodiesClient(_api);
+        var admin = (await _api.Admin()).Token;
+        var province = await bodies.Body(admin, "province", null);
+        var city = await bodies.Body(admin, "city", province);
+        var inCity = await bodies.Account(admin, city);
+        var elsewhere = await bodies.Account(admin, await bodies.Body(admin, "province", null));
+        var provinceAdmin = await bodies.Member(admin, province, "admin");
+        var subscribed = await _api.Send(HttpMethod.Post, $"/api/bodies/{province}/webhooks", provinceAdmin.Token,
+            new { url = receiver.Url, types = new[] { "conversation.created" } });
+        Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
+        var secret = (await subscribed.Content.ReadFromJsonAsync<JsonElement>()).Str("secret");
+
+        await StartConversation(elsewhere);
+        var conversationId = await StartConversation(inCity);
+
+        var delivery = await receiver.Next();
+        new StandardWebhook(secret).Verify(delivery.Body, delivery.Headers);
+        var payload = JsonSerializer.Deserialize<JsonElement>(delivery.Body);
+        Assert.Equal((inCity, conversationId), (payload.Str("accountId"), payload.GetProperty("data").Str("conversationId")));
+
+        await BodiesClient.Ok(await _api.Send(HttpMethod.Put, $"/api/accounts/{elsewhere}/placement", admin,
+            new { bodyId = city, channel = "wechat", handle = $"gh_{elsewhere}" }));
+        await StartConversation(elsewhere);
+
+        Assert.Equal(elsewhere, JsonSerializer.Deserialize<JsonElement>((await receiver.Next()).Body).Str("accountId"));
+        Assert.Equal(2, (await BodiesClient.Ok(await _api.Send(HttpMethod.Get, $"/api/bodies/{province}/webhooks/deliveries", provinceAdmin.Token)))
+            .GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Only_admins_over_a_body_keep_its_webhooks_and_bad_requests_store_nothing()
+    {
+        var bodies = new BodiesClient(_api);
+        var admin = (await _api.Admin()).Token;
+        var province = await bodies.Body(admin, "province", null);
+        var city = await bodies.Body(admin, "city", province);
+        var sibling = await bodies.Body(admin, "city", province);
+        var siblingAdmin = await bodies.Member(admin, sibling, "admin");
+        var subscription = new { url = "https://receiver.example/hooks", types = new[] { "post.published" } };
+
+        var refused = await _api.Send(HttpMethod.Post, $"/api/bodies/{city}/webhooks", siblingAdmin.Token, subscription);
+        var unknown = await _api.Send(HttpMethod.Post, "/api/bodies/no-such-body/webhooks", admin, subscription);
+        var badUrl = await _api.Send(HttpMethod.Post, $"/api/bodies/{city}/webhooks", admin, new { url = "ftp://receiver.example", types = subscription.types });
+        var badId = await _api.Send(HttpMethod.Get, "/api/bodies/Not%20A%20Body/webhooks", admin);
+
+        Assert.Equal(
+            (HttpStatusCode.Forbidden, HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest),
+            (refused.StatusCode, unknown.StatusCode, badUrl.StatusCode, badId.StatusCode));
+        Assert.Equal(0, (await BodiesClient.Ok(await _api.Send(HttpMethod.Get, $"/api/bodies/{city}/webhooks", admin))).GetArrayLength());
     }
 
     private async Task<JsonElement> Subscribe(string account, string url, params string[] types)

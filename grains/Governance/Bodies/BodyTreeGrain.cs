@@ -142,6 +142,21 @@ public sealed class BodyTreeGrain(
 
     Task<BodyMember?> IBodyTreeGrain.GetMembership(string userId) => Task.FromResult(Tree.Members.GetValueOrDefault(userId));
 
+    async Task IBodyTreeGrain.NoteWebhookSubscribers(string bodyId, bool subscribes)
+    {
+        var changed = subscribes ? Tree.WebhookSubscribers.Add(bodyId) : Tree.WebhookSubscribers.Remove(bodyId);
+        if (changed)
+        {
+            await state.WriteOrReload(this);
+        }
+    }
+
+    Task<IReadOnlyList<string>> IBodyTreeGrain.GetWebhookBodies(string accountId) =>
+        Task.FromResult<IReadOnlyList<string>>(
+            Tree.WebhookSubscribers.Count > 0 && Tree.Accounts.TryGetValue(accountId, out var placement)
+                ? [.. Scope.SelfAndAncestors(placement.BodyId).Where(Tree.WebhookSubscribers.Contains)]
+                : []);
+
     Task IBodyTreeGrain.RequireAdmin(Caller caller, string bodyId)
     {
         Scope.RequireAdministers(caller, bodyId);

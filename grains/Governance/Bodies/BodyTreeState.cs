@@ -10,4 +10,7 @@ public sealed class BodyTreeState
 
     /// <summary>Each staff member's body and roles over its subtree, by user id.</summary>
     [Id(2)] public Dictionary<string, BodyMember> Members { get; set; } = [];
+
+    /// <summary>The bodies with webhook subscriptions, which take the events of their subtree's accounts.</summary>
+    [Id(3)] public HashSet<string> WebhookSubscribers { get; set; } = [];
 }

@@ -58,6 +58,13 @@ public interface IBodyTreeGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<bool> ReadsAccount(Caller caller, string accountId);
 
+    /// <summary>Notes whether a body has webhook subscriptions; its webhook grain tells it after each change.</summary>
+    Task NoteWebhookSubscribers(string bodyId, bool subscribes);
+
+    /// <summary>The account's body and those above it that have webhook subscriptions, nearest first; none when it belongs to no body.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<string>> GetWebhookBodies(string accountId);
+
     /// <summary>forbidden unless the caller manages the staff member's body (or the member belongs to none and the caller is the global admin).</summary>
     [ReadOnly]
     Task RequireAdminOfMember(Caller caller, string userId);
