@@ -7,7 +7,7 @@ namespace Hub.Browser.Tests;
 /// <summary>
 /// The webhooks page: an admin subscribes a receiver (a bad address refused at its field, the
 /// secret shown once), sees the delivery of a new conversation fail in the live log, and
-/// replays it once the receiver is back.
+/// replays it once the receiver is back; a body's admin subscribes for the body's accounts.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WebhooksPageTests(BrowserFixture browser) : IAsyncLifetime
@@ -44,8 +44,8 @@ public sealed class WebhooksPageTests(BrowserFixture browser) : IAsyncLifetime
         await using var receiver = await WebhookReceiver.Start();
         receiver.Answer = 500;
         var account = await _api.Account("市应急管理局", "应急管理");
-        var page = await SignedInAdmin();
-        await page.Locator("#account").SelectOptionAsync(account);
+        var page = await SignedIn(HubAppFactory.AdminUsername, HubAppFactory.AdminPassword);
+        await page.Locator("#owner").SelectOptionAsync($"account:{account}");
 
         await page.FillAsync("#hookUrl", "ftp://example.org/hooks");
         await page.ClickAsync("#subscribe");
@@ -74,14 +74,38 @@ public sealed class WebhooksPageTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Locator("#deliveryRows tr")).ToHaveCountAsync(1);
     }
 
-    private async Task<IPage> SignedInAdmin()
+    [Fact]
+    public async Task A_body_admin_subscribes_the_body_and_receives_the_events_of_its_accounts()
+    {
+        await using var receiver = await WebhookReceiver.Start();
+        var bodies = new BodiesClient(_api);
+        var admin = (await _api.Admin()).Token;
+        var city = await bodies.Body(admin, "city", null, "乙市人民政府");
+        var county = await bodies.Body(admin, "county", city, "丙县人民政府");
+        var account = await bodies.Account(admin, county);
+        var cityAdmin = await bodies.Member(admin, city, "admin");
+        var page = await SignedIn(cityAdmin.Username, HubApi.StaffPassword);
+
+        await Expect(page.Locator("#owner option")).ToHaveCountAsync(2);
+        await page.Locator("#owner").SelectOptionAsync($"body:{county}");
+        await page.FillAsync("#hookUrl", receiver.Url);
+        await page.Locator("#hookTypes input[value='conversation.created']").CheckAsync();
+        await page.ClickAsync("#subscribe");
+        await Expect(page.Locator("#subscriptions")).ToContainTextAsync(receiver.Url);
+        await StartConversation(account);
+
+        await Expect(page.Locator("#deliveryRows tr[data-status=delivered]")).ToContainTextAsync("新会话");
+        Assert.Equal(account, JsonSerializer.Deserialize<JsonElement>((await receiver.Next()).Body).GetProperty("accountId").GetString());
+    }
+
+    private async Task<IPage> SignedIn(string username, string password)
     {
         _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _api.Address.ToString(), Locale = "zh-CN" });
         await _context.AddInitScriptAsync("localStorage.setItem('hub.lang', 'zh')");
         var page = await _context.NewPageAsync();
         await page.GotoAsync("/webhooks.html");
-        await page.FillAsync("#username", HubAppFactory.AdminUsername);
-        await page.FillAsync("#password", HubAppFactory.AdminPassword);
+        await page.FillAsync("#username", username);
+        await page.FillAsync("#password", password);
         await page.ClickAsync("#signIn");
         await Expect(page.Locator("#webhooksView")).ToBeVisibleAsync();
         return page;

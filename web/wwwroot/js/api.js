@@ -74,19 +74,21 @@ export async function request(method, path, { body, token } = {}) {
   return data;
 }
 
+/** Webhooks belong to an account or to a body, whose subscriptions take its subtree's events: `{ kind: 'account' | 'body', id }`. */
+const webhooksOf = ({ kind, id }) => `/api/${kind === 'body' ? 'bodies' : 'accounts'}/${encodeURIComponent(id)}/webhooks`;
+
 export const api = {
   signInCitizen: (displayName) => request('POST', '/api/auth/citizen', { body: { displayName } }),
   signInStaff: (username, password) => request('POST', '/api/auth/staff', { body: { username, password } }),
   renew: (token) => request('POST', '/api/auth/renew', { token }),
   webhookEventTypes: () => request('GET', '/api/webhooks/event-types'),
-  webhooks: (token, accountId) => request('GET', `/api/accounts/${encodeURIComponent(accountId)}/webhooks`, { token }),
-  subscribeWebhook: (token, accountId, subscription) =>
-    request('POST', `/api/accounts/${encodeURIComponent(accountId)}/webhooks`, { body: subscription, token }),
-  unsubscribeWebhook: (token, accountId, subscriptionId) =>
-    request('DELETE', `/api/accounts/${encodeURIComponent(accountId)}/webhooks/${encodeURIComponent(subscriptionId)}`, { token }),
-  webhookDeliveries: (token, accountId) => request('GET', `/api/accounts/${encodeURIComponent(accountId)}/webhooks/deliveries`, { token }),
-  replayWebhook: (token, accountId, deliveryId) =>
-    request('POST', `/api/accounts/${encodeURIComponent(accountId)}/webhooks/deliveries/${encodeURIComponent(deliveryId)}/replay`, { token }),
+  webhooks: (token, owner) => request('GET', webhooksOf(owner), { token }),
+  subscribeWebhook: (token, owner, subscription) => request('POST', webhooksOf(owner), { body: subscription, token }),
+  unsubscribeWebhook: (token, owner, subscriptionId) =>
+    request('DELETE', `${webhooksOf(owner)}/${encodeURIComponent(subscriptionId)}`, { token }),
+  webhookDeliveries: (token, owner) => request('GET', `${webhooksOf(owner)}/deliveries`, { token }),
+  replayWebhook: (token, owner, deliveryId) =>
+    request('POST', `${webhooksOf(owner)}/deliveries/${encodeURIComponent(deliveryId)}/replay`, { token }),
   accounts: () => request('GET', '/api/accounts'),
   createAccount: (token, account) => request('POST', '/api/accounts', { body: account, token }),
   createStaff: (token, accountId, staff) =>

@@ -1,4 +1,4 @@
-// An account's webhook deliveries, newest first: loaded once, then kept live from the hub's
+// An account's or a body's webhook deliveries, newest first: loaded once, then kept live from the hub's
 // webhookDelivery events, with a replay for a delivery that is dead or already delivered.
 import { api } from './api.js';
 import { onLangChange, t } from './i18n.js';
@@ -14,7 +14,7 @@ function lastOutcome(delivery) {
   return [code, next].filter(Boolean).join(' · ');
 }
 
-export function bindDeliveries({ token, account, urlOf, onFailure }) {
+export function bindDeliveries({ token, owner, urlOf, onFailure }) {
   // Newest first, by delivery number (d1, d2, ...), which only grows.
   let deliveries = [];
   const number = (d) => Number(d.deliveryId.slice(1));
@@ -33,7 +33,7 @@ export function bindDeliveries({ token, account, urlOf, onFailure }) {
       try {
         // The row changes when the hub tells of the replay and of its outcome, in their order;
         // this answer could come after the outcome and must not hide it.
-        await api.replayWebhook(token(), account(), delivery.deliveryId);
+        await api.replayWebhook(token(), owner(), delivery.deliveryId);
         showNotice('webhooks.replayed', { id: delivery.deliveryId });
       } catch (err) {
         showFieldError(button, err);
@@ -70,9 +70,9 @@ export function bindDeliveries({ token, account, urlOf, onFailure }) {
   }
 
   async function load() {
-    if (!account()) return;
+    if (!owner()) return;
     try {
-      deliveries = (await api.webhookDeliveries(token(), account())) ?? [];
+      deliveries = (await api.webhookDeliveries(token(), owner())) ?? [];
     } catch (err) {
       onFailure(err);
       deliveries = [];

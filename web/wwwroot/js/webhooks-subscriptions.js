@@ -1,4 +1,4 @@
-// An account's webhook subscriptions: the form that makes one (its secret is shown once, here),
+// An account's or a body's webhook subscriptions: the form that makes one (its secret is shown once, here),
 // and the list with a delete that asks to be confirmed by a second press.
 import { api, ApiError } from './api.js';
 import { applyI18n, lang, onLangChange, t } from './i18n.js';
@@ -17,7 +17,7 @@ function placeRefusal(err) {
 
 const typeLabel = (type) => t(`webhooks.type.${type}`);
 
-export function bindSubscriptions({ token, account, onFailure }) {
+export function bindSubscriptions({ token, owner, onFailure }) {
   let subscriptions = [];
 
   function render() {
@@ -49,7 +49,7 @@ export function bindSubscriptions({ token, account, onFailure }) {
     }
     busy(button, async () => {
       try {
-        await api.unsubscribeWebhook(token(), account(), subscription.subscriptionId);
+        await api.unsubscribeWebhook(token(), owner(), subscription.subscriptionId);
         showNotice('webhooks.deleted', { url: subscription.url });
         await load();
       } catch (err) {
@@ -59,9 +59,9 @@ export function bindSubscriptions({ token, account, onFailure }) {
   }
 
   async function load() {
-    if (!account()) return;
+    if (!owner()) return;
     try {
-      subscriptions = (await api.webhooks(token(), account())) ?? [];
+      subscriptions = (await api.webhooks(token(), owner())) ?? [];
     } catch (err) {
       onFailure(err);
       subscriptions = [];
@@ -105,7 +105,7 @@ export function bindSubscriptions({ token, account, onFailure }) {
     busy(byId('subscribe'), async () => {
       clearError();
       try {
-        const created = await api.subscribeWebhook(token(), account(), { url, types });
+        const created = await api.subscribeWebhook(token(), owner(), { url, types });
         form.reset();
         byId('secret').value = created.secret;
         byId('secretBox').hidden = false;
@@ -126,7 +126,7 @@ export function bindSubscriptions({ token, account, onFailure }) {
     load,
     loadTypes,
     urlOf: (subscriptionId) => subscriptions.find((s) => s.subscriptionId === subscriptionId)?.url ?? '',
-    /** A new account: the last secret belongs to the other account's integrator and goes. */
+    /** Another account or body: the last secret belongs to the other one's integrator and goes. */
     reset() {
       byId('secretBox').hidden = true;
       byId('secret').value = '';

@@ -1,7 +1,11 @@
-// The webhooks page of an account's admins and supervisors: its subscriptions
-// (webhooks-subscriptions.js) and its delivery log, kept live by the hub (webhooks-deliveries.js).
+// The webhooks page of an account's admins and supervisors, and of a body's admins (a body's
+// subscriptions take the events of its subtree's accounts): the subscriptions
+// (webhooks-subscriptions.js) and the delivery log, kept live by the hub (webhooks-deliveries.js).
 import { api, session } from './api.js';
+import { bodiesApi } from './bodies-api.js';
+import { bodyOptions, visibleBodies } from './body-tree.js';
 import { HubClient } from './connection.js';
+import { onLangChange, t } from './i18n.js';
 import { savedSession } from './sign-in-keeper.js';
 import { bindStaffSignIn } from './staff-sign-in.js';
 import { bindConnectionBadge, byId, h, initPage, renderSignedIn, showError } from './ui.js';
@@ -12,10 +16,13 @@ initPage();
 
 const saved = session('webhooks');
 let auth = saved.get('auth');
-let selectedAccount = saved.get('account');
+let selected = saved.get('owner');
 let client = null;
 
-const context = { token: () => auth?.token, account: () => selectedAccount, onFailure: showError };
+/** The select's value, `account:ID` or `body:ID`, as the REST calls and the hub take it. */
+const ownerOf = (value) => (value ? { kind: value.slice(0, value.indexOf(':')), id: value.slice(value.indexOf(':') + 1) } : null);
+
+const context = { token: () => auth?.token, owner: () => ownerOf(selected), onFailure: showError };
 const subscriptions = bindSubscriptions(context);
 const deliveries = bindDeliveries({ ...context, urlOf: (id) => subscriptions.urlOf(id) });
 
@@ -23,31 +30,49 @@ function renderHeader() {
   renderSignedIn(auth ? auth.displayName || auth.username : null);
 }
 
-/** Admins keep every account's webhooks, supervisors those of the accounts they supervise. */
-async function loadAccounts() {
+/** Admins keep every account's and body's webhooks, supervisors those of their accounts, body admins those of their subtree. */
+async function loadOwners() {
   let accounts = [];
+  let bodies = [];
+  let rootId = null;
   try {
-    accounts = (await api.accounts()) ?? [];
+    [accounts, bodies] = (await Promise.all([api.accounts(), bodiesApi.bodies()])).map((list) => list ?? []);
+    if (!auth.roles.includes('admin')) {
+      const { membership } = await bodiesApi.mine(auth.token);
+      rootId = membership?.roles?.includes('admin') ? membership.bodyId : undefined;
+    }
   } catch (err) {
     showError(err);
   }
-  const kept = auth.roles.includes('admin') ? accounts : accounts.filter((a) => auth.accountIds.includes(a.id));
-  if (!kept.some((a) => a.id === selectedAccount)) selectedAccount = kept[0]?.id ?? null;
-  saved.set('account', selectedAccount);
-  byId('account').replaceChildren(...kept.map((a) => h('option', { value: a.id, text: `${a.name}（${a.id}）` })));
-  if (selectedAccount) byId('account').value = selectedAccount;
+  const keptAccounts = auth.roles.includes('admin') ? accounts : accounts.filter((a) => auth.accountIds.includes(a.id));
+  const keptBodies = rootId === undefined ? [] : visibleBodies(bodies, rootId);
+  const values = [...keptAccounts.map((a) => `account:${a.id}`), ...keptBodies.map((b) => `body:${b.id}`)];
+  if (!values.includes(selected)) selected = values[0] ?? null;
+  saved.set('owner', selected);
+  const group = (label, options) => (options.length ? [h('optgroup', { label: t(label), dataset: { label } }, ...options)] : []);
+  byId('owner').replaceChildren(
+    ...group('webhooks.accounts', keptAccounts.map((a) => h('option', { value: `account:${a.id}`, text: `${a.name}（${a.id}）` }))),
+    ...group('webhooks.bodies', bodyOptions(bodies, keptBodies).map((option) => Object.assign(option, { value: `body:${option.value}` }))));
+  if (selected) byId('owner').value = selected;
+  if (!values.length) showError('webhooks.notKeeper');
 }
 
-async function watch(accountId) {
-  if (!accountId || !client?.connected) return;
+async function watch(value) {
+  const owner = ownerOf(value);
+  if (!owner || !client?.connected) return;
   try {
-    await client.invoke('WatchWebhooks', accountId);
+    await client.invoke(owner.kind === 'body' ? 'WatchBodyWebhooks' : 'WatchWebhooks', owner.id);
   } catch (err) {
     showError(err);
   }
 }
 
-function loadAccount() {
+function unwatch(value) {
+  const owner = ownerOf(value);
+  if (owner && client?.connected) client.invoke(owner.kind === 'body' ? 'UnwatchBodyWebhooks' : 'UnwatchWebhooks', owner.id).catch(() => {});
+}
+
+function loadOwner() {
   subscriptions.load();
   deliveries.load();
 }
@@ -58,7 +83,7 @@ function setUpConnection() {
   client.on('webhookDelivery', (delivery) => deliveries.told(delivery));
   // Groups do not survive a reconnect: watch again, and read what passed meanwhile.
   client.onConnected(() => {
-    watch(selectedAccount);
+    watch(selected);
     deliveries.load();
   });
 }
@@ -68,8 +93,8 @@ async function enter() {
   byId('signInView').hidden = true;
   byId('webhooksView').hidden = false;
   if (!client) setUpConnection();
-  await Promise.all([loadAccounts(), subscriptions.loadTypes()]);
-  loadAccount();
+  await Promise.all([loadOwners(), subscriptions.loadTypes()]);
+  loadOwner();
   client.start();
 }
 
@@ -88,25 +113,29 @@ let keeps = [];
 
 bindStaffSignIn({
   refusal: (result) => {
+    // Whether a body's admin keeps anything is known only once the tree is read (loadOwners).
     keeps = (result.grants ?? []).filter((g) => (g.roles ?? []).includes('supervisor')).map((g) => g.accountId);
-    return (result.roles ?? []).includes('admin') || keeps.length ? null : 'webhooks.notKeeper';
+    return null;
   },
   onSignedIn: (signedIn) => {
     auth = { ...signedIn, accountIds: keeps };
     saved.set('auth', auth);
     enter();
-    byId('account').focus();
+    byId('owner').focus();
   },
 });
 
-byId('account').addEventListener('change', async (event) => {
-  const previous = selectedAccount;
-  selectedAccount = event.target.value;
-  saved.set('account', selectedAccount);
-  if (client?.connected && previous) client.invoke('UnwatchWebhooks', previous).catch(() => {});
+onLangChange(() => {
+  for (const group of byId('owner').querySelectorAll('optgroup')) group.label = t(group.dataset.label);
+});
+
+byId('owner').addEventListener('change', async (event) => {
+  unwatch(selected);
+  selected = event.target.value;
+  saved.set('owner', selected);
   subscriptions.reset();
-  await watch(selectedAccount);
-  loadAccount();
+  await watch(selected);
+  loadOwner();
 });
 
 byId('signOut').addEventListener('click', async () => {
