@@ -2,7 +2,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Hub.Browser.Tests;
 
-/// <summary>The matrix, the posts page and the public account page pass axe in use: signed in, with bodies and posts on screen.</summary>
+/// <summary>The matrix, the posts page and the public account page pass axe in use: signed in, with bodies and posts on screen and a draft open for editing.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class GovernanceAccessibilityTests(BrowserFixture browser)
 {
@@ -19,6 +19,7 @@ public sealed class GovernanceAccessibilityTests(BrowserFixture browser)
         var writer = await browser.Api.SignIn(author.Username, HubApi.StaffPassword);
         (await browser.Api.Send(HttpMethod.Post, $"/api/accounts/{account}/posts", writer.Token, new { kind = "policy", title = "稳岗补贴", text = "全文" })).EnsureSuccessStatusCode();
         (await browser.Api.Send(HttpMethod.Post, $"/api/accounts/{account}/posts/p1/submit", writer.Token)).EnsureSuccessStatusCode();
+        (await browser.Api.Send(HttpMethod.Post, $"/api/accounts/{account}/posts", writer.Token, new { kind = "notice", title = "办事指南", text = "初稿" })).EnsureSuccessStatusCode();
 
         var matrix = await browser.NewPage("/matrix.html", language);
         await SignIn(matrix, HubAppFactory.AdminUsername, HubAppFactory.AdminPassword);
@@ -26,6 +27,8 @@ public sealed class GovernanceAccessibilityTests(BrowserFixture browser)
         var posts = await browser.NewPage($"/posts.html?account={account}", language);
         await SignIn(posts, reviewer.Username, HubApi.StaffPassword);
         await Expect(posts.Locator("#review-p1-approve")).ToBeVisibleAsync();
+        await posts.ClickAsync("#all-p2-edit");
+        await Expect(posts.Locator("#cancelEdit")).ToBeVisibleAsync();
         var directory = await browser.NewPage("/account.html", language);
         await Expect(directory.Locator($"a[href='/account.html?id={account}']")).ToBeVisibleAsync();
         var accountPage = await browser.NewPage($"/account.html?id={account}", language);

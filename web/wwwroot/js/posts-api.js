@@ -1,4 +1,4 @@
-// REST calls of an account's posts: the public list, and drafting, review and publication for its staff.
+// REST calls of an account's posts: the public list, and drafting, editing, review and publication for its staff.
 import { request } from './api.js';
 
 const at = encodeURIComponent;
@@ -9,6 +9,7 @@ export const postsApi = {
   published: (accountId) => request('GET', posts(accountId)),
   queue: (token, accountId) => request('GET', `${posts(accountId)}/queue`, { token }),
   draft: (token, accountId, draft) => request('POST', posts(accountId), { body: draft, token }),
+  edit: (token, accountId, postId, changes) => request('PUT', `${posts(accountId)}/${at(postId)}`, { body: changes, token }),
   submit: (token, accountId, postId) => request('POST', post(accountId, postId, 'submit'), { token }),
   review: (token, accountId, postId, approve, note) =>
     request('POST', post(accountId, postId, 'review'), { body: { approve, note }, token }),

@@ -1,5 +1,5 @@
 // The account's posts for its staff: the review queue (approve, or return with a note) and every
-// post with the step it waits for (submit, publish now or at a time, withdraw with a reason).
+// post with the step it waits for (edit or submit a draft, publish now or at a time, withdraw with a reason).
 // A refusal (an author reviewing their own post, a time in the past) shows beside the control.
 import { ApiError } from './api.js';
 import { t } from './i18n.js';
@@ -49,7 +49,9 @@ export function bindPostQueue(desk) {
     if (post.status === 'draft') {
       const submit = button('submit', 'primary-button');
       submit.addEventListener('click', () => step(submit, submit, () => postsApi.submit(desk.token(), desk.accountId(), post.postId), 'posts.submitted', post));
-      return [h('div', { className: 'field post-actions' }, submit)];
+      const edit = desk.writes() ? button('edit', 'secondary-button') : null;
+      edit?.addEventListener('click', () => desk.edit(post));
+      return [h('div', { className: 'field post-actions' }, h('span', { className: 'row-actions' }, submit, edit))];
     }
     if (post.status === 'approved') {
       const when = h('input', { id: `${base}-at`, type: 'datetime-local', step: 60 });
@@ -107,5 +109,15 @@ export function bindPostQueue(desk) {
     byId('postsEmpty').hidden = posts.length > 0;
   }
 
-  return { render };
+  /** Puts the focus back on a post of the full list: its Edit button, or its title once it is no longer a draft. */
+  function focus(postId) {
+    const edit = byId(`all-${postId}-edit`);
+    if (edit) return edit.focus();
+    const title = byId(`all-${postId}-title`);
+    if (!title) return undefined;
+    title.tabIndex = -1;
+    return title.focus();
+  }
+
+  return { render, focus };
 }

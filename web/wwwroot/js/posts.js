@@ -1,4 +1,4 @@
-// An account's posts for its staff: drafting (posts-draft.js), the review queue and each post's
+// An account's posts for its staff: drafting and editing drafts (posts-draft.js), the review queue and each post's
 // next step (posts-queue.js), and the account's settings (posts-settings.js). The accounts shown
 // are those the person serves, and for the admins and inspectors of a body those of its subtree.
 import { api } from './api.js';
@@ -27,7 +27,10 @@ const desk = {
   posts: () => queue.posts,
   reviewersRequired: () => queue.reviewersRequired,
   closure: () => closure,
+  writes: () => desk.account()?.roles.includes('press') ?? false,
   reload: () => loadPosts(),
+  edit: (post) => draft.edit(post),
+  focusPost: (postId) => postQueue.focus(postId),
   onFailure: (err) => page.onFailure(err),
 };
 
@@ -118,6 +121,7 @@ async function loadPosts() {
 
 byId('postsAccount').addEventListener('change', () => {
   clearError();
+  draft.stopEditing();
   loadPosts();
 });
 
