@@ -21,24 +21,25 @@ public sealed class SignalRClientPush(IHubContext<LiveHub> hub, LocalConnections
 {
     public Task ToUsers(IReadOnlyCollection<string> userIds, string eventName, object payload) =>
         backplane ? Send("users", hub.Clients.Users(userIds), () => local.OfUsers(userIds), eventName, payload)
-        : Timed("users", eventName, () => ToEach(local.OfUsers(userIds), eventName, payload));
+        : Timed("users", eventName, Stopwatch.GetTimestamp(), ToEach(local.OfUsers(userIds), eventName, payload));
 
     public Task ToGroups(IReadOnlyCollection<string> groups, string eventName, object payload) =>
         Send("groups", hub.Clients.Groups(groups), () => local.InGroups(groups), eventName, payload);
 
-    private Task Send(string target, IClientProxy everywhere, Func<IReadOnlyList<string>> here, string eventName, object payload) =>
-        Timed(target, eventName, async () =>
+    private async Task Send(string target, IClientProxy everywhere, Func<IReadOnlyList<string>> here, string eventName, object payload)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
         {
-            try
-            {
-                await everywhere.SendAsync(eventName, payload);
-            }
-            catch (Exception failure) when (failure is RedisConnectionException or RedisTimeoutException)
-            {
-                logger.LogWarning("Redis is unreachable; {Event} goes to this node's connections only", eventName);
-                await ToEach(here(), eventName, payload);
-            }
-        });
+            await everywhere.SendAsync(eventName, payload);
+        }
+        catch (Exception failure) when (failure is RedisConnectionException or RedisTimeoutException)
+        {
+            logger.LogWarning("Redis is unreachable; {Event} goes to this node's connections only", eventName);
+            await ToEach(here(), eventName, payload);
+        }
+        metrics.Pushed(target, eventName, Stopwatch.GetElapsedTime(started));
+    }
 
     /// <summary>
     /// One connection at a time: a single connection is found and written directly, with or
@@ -51,10 +52,10 @@ public sealed class SignalRClientPush(IHubContext<LiveHub> hub, LocalConnections
         _ => Task.WhenAll(connections.Select(connection => hub.Clients.Client(connection).SendAsync(eventName, payload))),
     };
 
-    private async Task Timed(string target, string eventName, Func<Task> send)
+    /// <param name="started">Taken before <paramref name="sending"/> began, so the time includes its start.</param>
+    private async Task Timed(string target, string eventName, long started, Task sending)
     {
-        var started = Stopwatch.GetTimestamp();
-        await send();
+        await sending;
         metrics.Pushed(target, eventName, Stopwatch.GetElapsedTime(started));
     }
 }
